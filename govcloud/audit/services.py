@@ -1,0 +1,81 @@
+"""Writing and verifying the audit chain."""
+
+import json
+import logging
+
+from cryptography.hazmat.primitives import hashes
+from django.db import transaction
+from django.utils import timezone
+
+from govcloud.audit.models import AuditEvent
+
+logger = logging.getLogger(__name__)
+
+
+def _sm3_hex(text):
+    digest = hashes.Hash(hashes.SM3())
+    digest.update(text.encode("utf-8"))
+    return digest.finalize().hex()
+
+
+def _canonical(event):
+    return json.dumps(
+        [
+            event.occurred_at.isoformat(),
+            event.actor_id,
+            event.action,
+            event.object_type,
+            event.object_id,
+            event.state_before,
+            event.state_after,
+            event.details,
+            event.previous_digest,
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+
+
+def record_event(action, obj, *, actor=None, before="", after="", details=None, now=None):
+    """Append an audit event for obj and chain it to the previous event.
+
+    Call it inside the transaction of the change it records, so the change and
+    its audit row commit or roll back together.
+    """
+    with transaction.atomic():
+        # Serialise writers on the newest row so two events never chain to the same predecessor.
+        previous = AuditEvent.objects.select_for_update().order_by("-pk").first()
+        event = AuditEvent(
+            occurred_at=now or timezone.now(),
+            actor=actor,
+            actor_name=str(actor) if actor else "",
+            organisation_name=str(actor.organisation) if actor and actor.organisation_id else "",
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            state_before=str(before or ""),
+            state_after=str(after or ""),
+            details=details or {},
+            previous_digest=previous.digest if previous else "",
+        )
+        event.details = json.loads(json.dumps(event.details, default=str))
+        event.digest = _sm3_hex(_canonical(event))
+        event.save()
+    logger.info("audit %s on %s %s by %s", action, event.object_type, event.object_id, event.actor_name or "system")
+    return event
+
+
+def verify_chain():
+    """Return the first event whose digest or link does not match, or None when the chain is intact."""
+    previous_digest = ""
+    for event in AuditEvent.objects.order_by("pk").iterator():
+        if event.previous_digest != previous_digest or event.digest != _sm3_hex(_canonical(event)):
+            return event
+        previous_digest = event.digest
+    return None
+
+
+def history_of(obj):
+    return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")

@@ -83,10 +83,11 @@ def store_rollups(rollups, resolved, *, source_kind, source_name, preset="", act
     _check_actor(actor, resolved.values())
     if problems.total:
         run.status = ImportStatus.REJECTED
-        run.problems = [str(problem) for problem in problems]
+        ordered = sorted(problems, key=lambda problem: problem.row)
+        run.problems = [str(problem) for problem in ordered]
         run.save()
         logger.warning("utilization import from %s rejected: %s problem(s)", source_name, problems.total)
-        return ImportOutcome(run, [], list(problems))
+        return ImportOutcome(run, [], ordered)
 
     run.status = ImportStatus.IMPORTED
     run.save()

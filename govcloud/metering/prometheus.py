@@ -4,7 +4,8 @@ The roll-up must see every stored sample exactly once, as the file import does, 
 read with /api/v1/query_range of "timestamp(<query>)" and "<query>" over a step grid: the first gives,
 at each step, the timestamp of the sample Prometheus picked, which de-duplicates the repeats the
 5-minute lookback produces. A step of 60 s (well below the 300 s monitoring interval) sees every
-sample of a 5-minute series; query_range allows at most 11,000 points per series, so a day
+sample of a 5-minute series (two samples less than a minute apart lose the earlier one; monitoring
+at 5-minute intervals does not produce them); query_range allows at most 11,000 points per series, so a day
 (1,440 points) is read per request.
 """
 
@@ -65,10 +66,11 @@ def _series_key(labels, instance_label):
 def read_metric_day(client, query, metric, day, instance_label, samples):
     """Add the raw samples of one metric on one local day to samples; return how many points were read."""
     start, end = _day_bounds(day)
-    # The last step stops short of the next midnight: a sample at 00:00 belongs to the next day.
-    last_step = end - STEP_SECONDS
-    values = client.query_range(query, start, last_step)
-    stamps = client.query_range("timestamp(%s)" % query, start, last_step)
+    # Steps at 00:00:59.999, 00:01:59.999 ... 23:59:59.999: the last one sees a sample taken in the
+    # day's final minute, and none sees the next day's 00:00:00 sample, which belongs to the next day.
+    first_step, last_step = start + STEP_SECONDS - 0.001, end - 0.001
+    values = client.query_range(query, first_step, last_step)
+    stamps = client.query_range("timestamp(%s)" % query, first_step, last_step)
     stamp_series = {_series_key(series["metric"], instance_label): series["values"] for series in stamps}
     points = 0
     for series in values:

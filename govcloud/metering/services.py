@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import pathlib
 
 from django.utils.translation import gettext as _
 
@@ -49,7 +50,7 @@ def import_file(path, preset_name, *, instance=None, provider=None, shift_to=Non
         path, preset_name, instance=instance, shift_to=shift_to)
     instances = sorted({rollup.instance for rollup in rollups} | set(first_rows))
     resolved = resolve_instances(instances, problems, provider=provider, first_rows=first_rows)
-    return store_rollups(rollups, resolved, source_kind=SourceKind.FILE, source_name=getattr(path, "name", path),
+    return store_rollups(rollups, resolved, source_kind=SourceKind.FILE, source_name=pathlib.Path(path).name,
                          preset=preset_name, actor=actor, samples_read=samples_read, problems=problems, now=now)
 
 

@@ -86,20 +86,20 @@ def _parse_time(raw, time_format):
     return moment.timestamp()
 
 
-def _parse_number(raw, field):
+def _parse_number(raw, field, column):
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     try:
         value = float(raw)
     except (TypeError, ValueError):
-        raise ValueError(_("the value “{value}” in column “{field}” is not a number").format(
-            value=raw, field=field)) from None
+        raise ValueError(_("the value “{value}” in column “{column}” is not a number").format(
+            value=raw, column=column)) from None
     if math.isnan(value) or math.isinf(value) or value < 0:
-        raise ValueError(_("the value “{value}” in column “{field}” is not a valid measurement").format(
-            value=raw, field=field))
+        raise ValueError(_("the value “{value}” in column “{column}” is not a valid measurement").format(
+            value=raw, column=column))
     if field in PERCENT_FIELDS and value > MAX_PLAUSIBLE_PERCENT:
-        raise ValueError(_("the value “{value}” in column “{field}” is not a percentage; check the units").format(
-            value=raw, field=field))
+        raise ValueError(_("the value “{value}” in column “{column}” is not a percentage; check the units").format(
+            value=raw, column=column))
     return value
 
 
@@ -109,7 +109,7 @@ def _read_row(row, positions, preset, row_number, samples, problems, first_rows)
         if not instance:
             raise ValueError(_("the instance id is empty"))
         epoch_seconds = _parse_time(row[positions["time"]], preset["time_format"])
-        values = {field: _parse_number(row[index], field)
+        values = {field: _parse_number(row[index], field, preset["columns"][field])
                   for field, index in positions.items() if field in METRIC_FIELDS}
     except IndexError:
         problems.add(row_number, _("The row has fewer columns than the header."))

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "govcloud.resources",
     "govcloud.deadlines",
     "govcloud.metering",
+    "govcloud.notifications",
     "govcloud.web",
 ]
 

@@ -5,5 +5,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("metering/", include("govcloud.metering.urls")),
+    path("messages/", include("govcloud.notifications.urls")),
     path("", include("govcloud.web.urls")),
 ]

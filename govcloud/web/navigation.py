@@ -10,10 +10,13 @@ ALL_ROLES = tuple(Role)
 # (url name, label, roles that see the entry). Order is the order on screen.
 NAVIGATION = [
     ("web:home", _("To-do"), ALL_ROLES),
+    ("notifications:list", _("Messages"), ALL_ROLES),
     ("systems:list", _("Information systems"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("applications:list", _("Applications"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("applications:filings", _("Filing inbox"), (Role.FINANCE, Role.AUTHORITY, Role.MANAGER)),
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    ("metering:overview", _("Utilization overview"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    ("metering:flags", _("Utilization flags"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("catalog:list", _("Service catalog"), ALL_ROLES),
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),

@@ -132,3 +132,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("GOVCLOUD_LOG_LEVEL", "INFO")},
 }
+
+# Periodic work when a broker runs Celery beat; without one, cron runs the matching management commands.
+CELERY_BEAT_SCHEDULE = {
+    "metering-pull-utilization": {"task": "metering.pull_utilization", "schedule": 60 * 60 * 6},
+    "metering-assess-rationality": {"task": "metering.assess_rationality", "schedule": 60 * 60 * 24 * 7},
+}

@@ -1,7 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from govcloud.metering.models import FlagDirection, FlagStatus, Metric, UtilizationFlag
+from govcloud.metering.models import (
+    FindingKind, FindingStatus, FlagDirection, FlagStatus, Metric, RationalityFinding, UtilizationFlag,
+)
 
 
 class FlagFilter(django_filters.FilterSet):
@@ -12,3 +14,12 @@ class FlagFilter(django_filters.FilterSet):
     class Meta:
         model = UtilizationFlag
         fields = ["status", "direction", "metric"]
+
+
+class FindingFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=FindingStatus.choices, label=_("status"))
+    kind = django_filters.ChoiceFilter(choices=FindingKind.choices, label=_("kind"))
+
+    class Meta:
+        model = RationalityFinding
+        fields = ["status", "kind"]

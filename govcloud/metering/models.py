@@ -198,3 +198,90 @@ class UtilizationFlag(models.Model):
 
     def __str__(self):
         return "%s %s %s" % (self.resource, self.get_metric_display(), self.get_direction_display())
+
+
+class FindingKind(models.TextChoices):
+    IDLE = "idle", _("Long-idle resource")
+    ZOMBIE = "zombie", _("Zombie system")
+    MISUSE = "misuse", _("Used other than as applied")
+
+
+class FindingStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    RECTIFICATION_ORDERED = "rectification_ordered", _("Rectification ordered")
+    RECLAIM_ORDERED = "reclaim_ordered", _("Reclaim ordered")
+    RECTIFIED = "rectified", _("Rectified")
+    RECLAIMED = "reclaimed", _("Reclaimed")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+# Findings the management unit has not yet decided on, and those waiting for the department or provider.
+UNDECIDED_FINDING_STATES = (FindingStatus.OPEN,)
+ORDERED_FINDING_STATES = (FindingStatus.RECTIFICATION_ORDERED, FindingStatus.RECLAIM_ORDERED)
+CLOSED_FINDING_STATES = (FindingStatus.RECTIFIED, FindingStatus.RECLAIMED, FindingStatus.DISMISSED)
+
+
+class RationalityAssessment(models.Model):
+    """One periodic assessment of whether resources are needed and used as applied (第二十六条)."""
+
+    assessed_on = models.DateField(_("assessed on"), db_index=True)
+    window_start = models.DateField(_("window start"))
+    window_end = models.DateField(_("window end"))
+    parameters = models.JSONField(_("definitions used"), default=dict)
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("run by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-assessed_on", "-pk"]
+        verbose_name = _("rationality assessment")
+        verbose_name_plural = _("rationality assessments")
+
+    def __str__(self):
+        return "%s %s" % (self._meta.verbose_name, self.assessed_on)
+
+
+class RationalityFinding(models.Model):
+    """A resource found idle, part of a zombie system, or used other than applied, and what was ordered."""
+
+    assessment = models.ForeignKey(RationalityAssessment, on_delete=models.CASCADE, related_name="findings",
+                                   null=True, blank=True)
+    resource = models.ForeignKey(CloudResource, on_delete=models.CASCADE, related_name="rationality_findings",
+                                 verbose_name=_("resource"))
+    department = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("department"))
+    provider = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("provider"))
+    kind = models.CharField(_("kind"), max_length=20, choices=FindingKind.choices)
+    status = models.CharField(_("status"), max_length=30, choices=FindingStatus.choices, default=FindingStatus.OPEN,
+                              db_index=True)
+    evidence = models.JSONField(_("evidence"), default=dict)
+    note = models.TextField(_("note"), blank=True)
+    found_on = models.DateField(_("found on"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+
+    objects = DepartmentScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-found_on", "-pk"]
+        verbose_name = _("rationality finding")
+        verbose_name_plural = _("rationality findings")
+        indexes = [
+            models.Index(fields=["department", "status"]),
+            models.Index(fields=["kind", "status"]),
+            models.Index(fields=["resource", "kind", "status"]),
+        ]
+
+    def __str__(self):
+        return "%s: %s" % (self.get_kind_display(), self.resource)
+
+    @property
+    def is_undecided(self):
+        return self.status in UNDECIDED_FINDING_STATES
+
+    @property
+    def awaits_rectification(self):
+        return self.status == FindingStatus.RECTIFICATION_ORDERED

@@ -3,13 +3,19 @@
 import datetime
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from govcloud.metering import charts
-from govcloud.metering.filters import FlagFilter
-from govcloud.metering.models import DailyRollup, Metric, PERCENT_METRICS, UtilizationFlag
+from govcloud.accounts.models import Role
+from govcloud.metering import charts, rationality
+from govcloud.metering.filters import FindingFilter, FlagFilter
+from govcloud.metering.forms import FindingDecisionForm, RectifiedForm
+from govcloud.metering.models import PERCENT_METRICS, DailyRollup, Metric, RationalityFinding, UtilizationFlag
 from govcloud.metering.overview import UtilizationState, city_overview
 from govcloud.policy.models import Parameter
 from govcloud.policy.services import value_on
@@ -73,3 +79,61 @@ def flag_list(request):
     flag_filter = FlagFilter(request.GET, queryset=flags)
     page = Paginator(flag_filter.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "metering/flag_list.html", {"filter": flag_filter, "page_obj": page})
+
+
+@login_required
+def finding_list(request):
+    findings = (RationalityFinding.objects.visible_to(request.user)
+                .select_related("resource", "resource__system", "department").order_by("-found_on", "-pk"))
+    finding_filter = FindingFilter(request.GET, queryset=findings)
+    page = Paginator(finding_filter.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "metering/finding_list.html", {
+        "filter": finding_filter, "page_obj": page, "decision_form": FindingDecisionForm(),
+        "rectified_form": RectifiedForm(), "definitions": rationality.definitions_on(local_today()),
+        "is_manager": request.user.role == Role.MANAGER, "is_department": request.user.role == Role.DEPARTMENT,
+    })
+
+
+@login_required
+@require_POST
+def finding_decide(request, pk):
+    finding = get_object_or_404(RationalityFinding.objects.visible_to(request.user), pk=pk)
+    form = FindingDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect("metering:findings")
+    actions = {"rectify": rationality.order_rectification, "reclaim": rationality.order_reclaim,
+               "dismiss": rationality.dismiss_finding}
+    try:
+        actions[form.cleaned_data["decision"]](finding, actor=request.user, today=local_today(),
+                                               note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The decision was recorded."))
+    return redirect("metering:findings")
+
+
+@login_required
+@require_POST
+def finding_rectified(request, pk):
+    finding = get_object_or_404(RationalityFinding.objects.visible_to(request.user), pk=pk)
+    form = RectifiedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Describe what was rectified."))
+        return redirect("metering:findings")
+    try:
+        rationality.report_rectified(finding, actor=request.user, today=local_today(), note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The rectification was reported."))
+    return redirect("metering:findings")
+
+
+@login_required
+@require_POST
+def assessment_run(request):
+    assessment = rationality.run_assessment(local_today(), actor=request.user)
+    messages.success(request, _("Assessment done: {count} new finding(s).").format(count=assessment.findings.count()))
+    return redirect("metering:findings")

@@ -5,5 +5,10 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("catalog/", include("govcloud.catalog.urls")),
+    path("systems/", include("govcloud.systems.urls")),
+    path("policy/", include("govcloud.policy.urls")),
+    path("workdays/", include("govcloud.workdays.urls")),
+    path("audit/", include("govcloud.audit.urls")),
     path("", include("govcloud.web.urls")),
 ]

@@ -8,5 +8,10 @@ urlpatterns = [
     path("applications/", include("govcloud.applications.urls")),
     path("resources/", include("govcloud.resources.urls")),
     path("deadlines/", include("govcloud.deadlines.urls")),
+    path("catalog/", include("govcloud.catalog.urls")),
+    path("systems/", include("govcloud.systems.urls")),
+    path("policy/", include("govcloud.policy.urls")),
+    path("workdays/", include("govcloud.workdays.urls")),
+    path("audit/", include("govcloud.audit.urls")),
     path("", include("govcloud.web.urls")),
 ]

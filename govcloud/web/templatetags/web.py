@@ -27,6 +27,14 @@ BADGE_COLOURS = {
     "cancelled": "secondary",
     "overdue": "danger",
     "due_soon": "warning",
+    "offered": "success",
+    "retired": "dark",
+    "on_cloud": "success",
+    "to_migrate": "warning",
+    "exempt": "secondary",
+    "package": "success",
+    "entered": "info",
+    "assumed": "warning",
 }
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from govcloud.applications.models import APPROVED_STATES, REVIEW_STATES
 from govcloud.audit.services import record_event
 from govcloud.metering.models import (
     ACTIVE_FLAG_STATES, DailyRollup, FlagDirection, FlagStatus, Metric, UtilizationFlag,
@@ -152,8 +153,16 @@ def clear_recovered_flags(today, findings):
     return cleared
 
 
+def mark_changes_filed():
+    """Move open flags whose change application has been submitted (or decided on) to change filed."""
+    return UtilizationFlag.objects.filter(
+        status=FlagStatus.OPEN, change_application__status__in=(*REVIEW_STATES, *APPROVED_STATES),
+    ).update(status=FlagStatus.CHANGE_FILED)
+
+
 def evaluate_utilization(today, *, draft_change=None):
     """Raise the flags of the window ending yesterday and clear those that recovered; return (raised, cleared)."""
+    mark_changes_filed()
     findings = find_outside_thresholds(today)
     raised = [flag for flag in (raise_flag(finding, today=today, draft_change=draft_change) for finding in findings)
               if flag is not None]

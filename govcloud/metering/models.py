@@ -285,3 +285,45 @@ class RationalityFinding(models.Model):
     @property
     def awaits_rectification(self):
         return self.status == FindingStatus.RECTIFICATION_ORDERED
+
+
+class HandoverStatus(models.TextChoices):
+    RECORDED = "recorded", _("Recorded by the provider")
+    CONFIRMED = "confirmed", _("Confirmed by the department")
+
+
+class HandoverRecord(models.Model):
+    """The handover of data and documents and the clearing of the reclaimed resource, with the
+    department's receipt (第十五条)."""
+
+    application = models.OneToOneField("applications.Application", on_delete=models.PROTECT,
+                                       related_name="handover", verbose_name=_("exit application"))
+    resource = models.ForeignKey(CloudResource, on_delete=models.PROTECT, related_name="handovers",
+                                 verbose_name=_("resource"))
+    department = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("department"))
+    provider = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("provider"))
+    status = models.CharField(_("status"), max_length=20, choices=HandoverStatus.choices,
+                              default=HandoverStatus.RECORDED, db_index=True)
+    data_handover = models.TextField(_("data handed over"), help_text=_("What data was handed over, how and to whom."))
+    documents_handover = models.TextField(_("documents handed over"), blank=True)
+    clearing = models.TextField(_("clearing"), help_text=_("How the data and disks were cleared after the handover."))
+    cleared_on = models.DateField(_("cleared on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name=_("confirmed by"))
+    confirmed_on = models.DateField(_("confirmed on"), null=True, blank=True)
+
+    objects = DepartmentScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("handover and clearing record")
+        verbose_name_plural = _("handover and clearing records")
+        indexes = [models.Index(fields=["department", "status"])]
+
+    def __str__(self):
+        return "%s %s" % (self._meta.verbose_name, self.resource)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govcloud.metering import views
+from govcloud.metering import lifecycle_views, views
 
 app_name = "metering"
 
@@ -13,4 +13,11 @@ urlpatterns = [
     path("findings/<int:pk>/rectified/", views.finding_rectified, name="finding_rectified"),
     path("resources/<int:pk>/", views.resource_utilization, name="resource"),
     path("systems/<int:pk>/", views.system_utilization, name="system"),
+    path("resources/<int:pk>/change/", lifecycle_views.apply_change, name="apply_change"),
+    path("resources/<int:pk>/exit/", lifecycle_views.apply_exit, name="apply_exit"),
+    path("changes/", lifecycle_views.work_list, name="work"),
+    path("changes/<int:pk>/complete/", lifecycle_views.complete, name="complete"),
+    path("changes/<int:pk>/handover/", lifecycle_views.handover_new, name="handover_new"),
+    path("handovers/", lifecycle_views.handover_list, name="handovers"),
+    path("handovers/<int:pk>/confirm/", lifecycle_views.handover_confirm, name="handover_confirm"),
 ]

@@ -19,7 +19,7 @@ from govcloud.metering.models import PERCENT_METRICS, DailyRollup, Metric, Ratio
 from govcloud.metering.overview import UtilizationState, city_overview
 from govcloud.policy.models import Parameter
 from govcloud.policy.services import value_on
-from govcloud.resources.models import CloudResource
+from govcloud.resources.models import CloudResource, ResourceStatus
 from govcloud.systems.models import InformationSystem
 from govcloud.web.clock import local_today
 
@@ -43,6 +43,7 @@ def resource_utilization(request, pk):
     return render(request, "metering/resource.html", {
         "resource": resource, "charts": charts.resource_chart(rollups, low, high), "flags": flags,
         "low": low, "high": high,
+        "can_apply": request.user.role == Role.DEPARTMENT and resource.status != ResourceStatus.RECLAIMED,
     })
 
 

@@ -17,6 +17,8 @@ NAVIGATION = [
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("metering:overview", _("Utilization overview"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("metering:flags", _("Utilization flags"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
+    ("metering:work", _("Changes and exits"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
+    ("metering:handovers", _("Handover and clearing records"), (Role.DEPARTMENT, Role.MANAGER, Role.PROVIDER)),
     ("metering:findings", _("Resource rationality"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("catalog:list", _("Service catalog"), ALL_ROLES),

@@ -107,3 +107,26 @@ def test_flag_cleared_when_back_within_thresholds(make):
 
     assert cleared == 2
     assert set(UtilizationFlag.objects.values_list("status", flat=True)) == {FlagStatus.CLEARED}
+
+
+@pytest.mark.django_db
+def test_flags_draft_one_change_application_with_recommended_sizes(make, users, priced_items):
+    """第十四条: the platform drafts a change to 8 vCPU and 4 GB for VM 407; the department submits it."""
+    from govcloud.applications.models import ApplicationKind, ApplicationStatus
+    from govcloud.applications.services import submit_application
+    from govcloud.metering.flags import evaluate_utilization as evaluate
+    from govcloud.metering.lifecycle import draft_change_for_flags
+
+    resource = make(407)
+
+    raised, _cleared = evaluate(TODAY, draft_change=draft_change_for_flags)
+
+    drafts = {flag.change_application for flag in raised}
+    assert len(drafts) == 1
+    draft = drafts.pop()
+    assert (draft.kind, draft.status, draft.target_resource) == (ApplicationKind.CHANGE, ApplicationStatus.DRAFT,
+                                                                 resource)
+    assert sorted(draft.lines.values_list("item__code", "quantity")) == [("ECS-MEM", 4), ("ECS-VCPU", 8)]
+    submit_application(draft, actor=users["applicant"])
+    evaluate(TODAY + datetime.timedelta(days=1), draft_change=draft_change_for_flags)
+    assert set(UtilizationFlag.objects.values_list("status", flat=True)) == {FlagStatus.CHANGE_FILED}

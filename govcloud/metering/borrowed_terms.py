@@ -1,8 +1,8 @@
 """Labels this app adds to other apps' models, marked here so that this app's catalog carries their Chinese.
 
-The parameters of policy, the obligation kinds of deadlines and the completed status and target
-resource of applications were added for change, exit, reclaim and rationality; their translations
-live with the feature, in govcloud/metering/locale, rather than in the catalogs of those apps.
+Change, exit, reclaim and rationality added parameters to policy, obligation kinds to deadlines, and
+a completed status and a target resource to applications. Their translations live with the feature
+in govcloud/metering/locale, not in the catalogs of those apps.
 """
 
 from django.utils.translation import gettext_noop

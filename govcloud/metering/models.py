@@ -27,7 +27,7 @@ class SourceKind(models.TextChoices):
 
 
 class ResourceScopedQuerySet(models.QuerySet):
-    """Records about one resource, visible to whoever may see the resource."""
+    """Records about one resource, visible to the users who may read that resource."""
 
     def visible_to(self, user):
         return self.filter(resource__in=CloudResource.objects.visible_to(user))

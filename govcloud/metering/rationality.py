@@ -172,7 +172,7 @@ def _decide(finding, status, actor, today, note):
 
 @transaction.atomic
 def report_rectified(finding, *, actor, today, note):
-    """The department reports the rectification done, which meets its obligation."""
+    """Record the department's report that the rectification is done, which meets its obligation."""
     require_own_department(actor, finding.department)
     finding = RationalityFinding.objects.select_for_update().get(pk=finding.pk)
     if finding.status != FindingStatus.RECTIFICATION_ORDERED:
@@ -188,7 +188,7 @@ def report_rectified(finding, *, actor, today, note):
 
 @transaction.atomic
 def dismiss_finding(finding, *, actor, today, note):
-    """The management unit dismisses a finding (for example a standby system kept idle on purpose)."""
+    """Dismiss a finding with the management unit's reason (for example a standby host idle on purpose)."""
     require_role(actor, Role.MANAGER)
     if not note.strip():
         raise ValidationError(_("Give the reason for dismissing the finding."))

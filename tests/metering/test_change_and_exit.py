@@ -42,7 +42,8 @@ def test_change_from_4_to_8_vcpu_recorded_on_completion_date(resource, users, or
     change = lifecycle.create_change_application(
         actor=users["applicant"], resource=resource, quantities={priced_items["vcpu"]: 8},
         reason="CPU利用率持续高于85%", today=datetime.date(2026, 5, 12))
-    assert change.kind == ApplicationKind.CHANGE and change.target_resource == resource
+    assert change.kind == ApplicationKind.CHANGE
+    assert change.target_resource == resource
     _approve(change, users, orgs, datetime.date(2026, 5, 13))
     obligation = Obligation.objects.get(kind=ObligationKind.CHANGE)
     # 2 working days after Wednesday 2026-05-13: Friday 2026-05-15.

@@ -45,7 +45,7 @@ def test_busy_vm_flagged_high_cpu_and_low_memory(make, orgs):
     # Peak p95 100 % of 4 vCPU is 4 vCPU of load; at most 85 % of the size needs 4.7, so 8.
     assert (cpu.current_quantity, cpu.recommended_quantity) == (4, 8)
     memory = flags[(Metric.MEMORY, FlagDirection.LOW)]
-    # Peak memory p95 in the window is 33.x % of 8 GB, 2.7 GB; 85 % of 4 GB holds it.
+    # Peak memory p95 in the window is 33.x % of 8 GB, 2.7 GB, which fits in 85 % of 4 GB.
     assert (memory.current_quantity, memory.recommended_quantity) == (8, 4)
     assert memory.threshold == 50
     messages = Message.objects.filter(recipient=orgs["applicant"], text__contains=resource.name)

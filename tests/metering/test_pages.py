@@ -1,4 +1,4 @@
-"""Utilization pages: what each organisation sees, and query counts that stay flat as rows grow."""
+"""Utilization pages: what each organisation may read, and query counts that stay flat as rows grow."""
 
 import datetime
 
@@ -60,7 +60,7 @@ def test_list_page_query_count_flat(client, orgs, users, priced_items, url_name)
 
 @pytest.mark.django_db
 def test_other_department_gets_404_on_resource_and_system(client, orgs, users, priced_items):
-    """A department never sees another department's utilization."""
+    """A department gets 404 for another department's utilization."""
     resource = _resources(orgs, users, priced_items, 1)[0]
     client.force_login(users["outsider"])
 
@@ -106,5 +106,6 @@ def test_message_marked_read_by_own_organisation(client, orgs, users):
     response = client.post(reverse("notifications:read", args=[message.pk]))
 
     message.refresh_from_db()
-    assert response.status_code == 302 and response["Location"] == "/metering/"
+    assert response.status_code == 302
+    assert response["Location"] == "/metering/"
     assert message.read_by == users["applicant"]

@@ -38,8 +38,11 @@ def _findings(assessment):
 
 @pytest.mark.django_db
 def test_assessment_finds_zombie_system_and_idle_resource(fleet):
-    """第二十六条: VM 2 (0 % CPU, 0 KB/s network) is a zombie system; VM 1 (CPU p95 0.3-4.7 %, network up to
-    62 KB/s) is idle but alive; VM 89 (CPU p95 ~28 %) is in use; VM 20 has one day of data and is not judged."""
+    """第二十六条: VM 2 (0 % CPU, 0 KB/s network) is a zombie system.
+
+    VM 1 (CPU p95 0.3-4.7 %, network up to 62 KB/s) is idle but alive. VM 89 (CPU p95 about 28 %) is in use.
+    VM 20 has one day of data in the window, so it is not judged.
+    """
     assessment = rationality.run_assessment(TODAY)
 
     assert _findings(assessment) == {("vm-2", FindingKind.ZOMBIE), ("vm-1", FindingKind.IDLE)}
@@ -107,4 +110,5 @@ def test_misuse_needs_a_note(fleet, users):
 
     finding = rationality.record_misuse(fleet[89], actor=users["reviewer"], note="用于与申请无关的测试环境", today=TODAY)
 
-    assert finding.kind == FindingKind.MISUSE and finding.status == FindingStatus.OPEN
+    assert finding.kind == FindingKind.MISUSE
+    assert finding.status == FindingStatus.OPEN

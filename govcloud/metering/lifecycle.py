@@ -119,7 +119,8 @@ def _change_reason(flags):
 
 
 def _lock_approved(application, kind):
-    application = (Application.objects.select_for_update()
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins to the provider and resource.
+    application = (Application.objects.select_for_update(of=("self",))
                    .select_related("target_resource", "provider", "department").get(pk=application.pk))
     if application.kind != kind or application.target_resource is None:
         raise ValidationError(_("This is not a {kind} application.").format(kind=ApplicationKind(kind).label))
@@ -223,7 +224,8 @@ def reclaim_for_exit(application, *, actor, reclaimed_on):
 @transaction.atomic
 def record_handover(application, *, actor, data_handover, documents_handover, clearing, cleared_on, now=None):
     """The provider records the data and document handover and the clearing of an exited resource (第十五条)."""
-    application = Application.objects.select_for_update().select_related("target_resource").get(pk=application.pk)
+    application = (Application.objects.select_for_update(of=("self",)).select_related("target_resource")
+                   .get(pk=application.pk))
     require_own_provider(actor, application.provider)
     if application.kind != ApplicationKind.EXIT or application.status != ApplicationStatus.COMPLETED:
         raise ValidationError(_("Record the handover after the resource of an exit application has been reclaimed."))

@@ -79,7 +79,9 @@ DATABASES = {
         conn_max_age=env_int("GOVCLOUD_DB_CONN_MAX_AGE", 0),
     )
 }
-DATABASES["default"]["TEST"] = {"NAME": env_str("GOVCLOUD_TEST_DB_NAME", "test_govcloud")}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    # Helpers and CI may test against one server at once; each names its own test database.
+    DATABASES["default"]["TEST"] = {"NAME": env_str("GOVCLOUD_TEST_DB_NAME", "test_govcloud")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

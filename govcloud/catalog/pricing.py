@@ -46,3 +46,11 @@ def with_price_on(items, day):
 def fee_standard_on(item, day):
     """Return the FeeStandard of item in force on day, or None."""
     return item.fee_standards.filter(effective_from__lte=day).order_by("-effective_from").first()
+
+
+def unpriced_items(items, day):
+    """Return the items among items that have no fee standard in force on day."""
+    priced = set(
+        FeeStandard.objects.filter(item__in=items, effective_from__lte=day).values_list("item_id", flat=True)
+    )
+    return [item for item in items if item.pk not in priced]

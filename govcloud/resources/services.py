@@ -30,9 +30,10 @@ logger = logging.getLogger(__name__)
 
 
 def _lock_application(application):
-    return Application.objects.select_for_update().select_related("department", "system", "provider").get(
-        pk=application.pk
-    )
+    # Lock only the application row: the provider is joined from the nullable side.
+    return Application.objects.select_for_update(of=("self",)).select_related(
+        "department", "system", "provider"
+    ).get(pk=application.pk)
 
 
 def _require_status(application, status):

@@ -10,16 +10,17 @@ class ObligationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ObligationStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("Deadline"), choices=ObligationKind.choices)
     owed_by = django_filters.ModelChoiceFilter(label=_("Owed by"), queryset=Organisation.objects.all())
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue")
+    overdue = django_filters.ChoiceFilter(label=_("Overdue"), choices=[("yes", _("Overdue only"))],
+                                          method="filter_overdue")
 
     class Meta:
         model = Obligation
         fields = ["status", "kind", "owed_by"]
 
-    def __init__(self, *args, user, today, **kwargs):
+    def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        if not user.sees_whole_city:
+        if not self.request.user.sees_whole_city:
             del self.filters["owed_by"]
         style_filter_form(self.form)
 

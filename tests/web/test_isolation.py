@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from govcloud.accounts.models import User
 from govcloud.applications.models import Application, Filing
+from govcloud.metering.models import HandoverRecord, RationalityFinding
+from govcloud.notifications.models import Message
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.systems.models import InformationSystem
 
@@ -34,6 +36,16 @@ DEPARTMENT_SCOPED = {
     "resources:confirm_delivery": ("pk", lambda: DeliveryConfirmation.objects.filter(department__code=VICTIM)),
     "systems:detail": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
     "systems:edit": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
+    "metering:resource": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:system": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
+    "metering:apply_change": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:apply_exit": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:complete": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "metering:handover_new": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "metering:handover_confirm": ("pk", lambda: HandoverRecord.objects.filter(department__code=VICTIM)),
+    "metering:finding_decide": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
+    "metering:finding_rectified": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
+    "notifications:read": ("pk", lambda: Message.objects.filter(recipient__code=VICTIM)),
 }
 
 # URLs with an id whose objects belong to no department: the city-wide catalog.
@@ -42,7 +54,9 @@ NOT_DEPARTMENT_SCOPED = {
 }
 
 # List pages and what of the victim's must not appear on them.
-LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list"]
+LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list",
+              "metering:overview", "metering:flags", "metering:findings", "metering:work", "metering:handovers",
+              "notifications:list"]
 
 
 def _named_patterns_with_arguments(resolver=None, namespace=""):

@@ -58,5 +58,5 @@ def overview_chart(rows, states):
             "xAxis": {"type": "category", "data": [row["department"].name for row in rows],
                       "axisLabel": {"interval": 0, "rotate": 30}},
             "yAxis": {"type": "value", "minInterval": 1},
-            "series": [{"name": str(state.label), "type": "bar", "stack": "total",
+            "series": [{"name": str(state.label), "type": "bar", "stack": "total", "barMaxWidth": 60,
                         "data": [row["counts"][state] for row in rows]} for state in states]}

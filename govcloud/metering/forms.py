@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from govcloud.accounts.models import Organisation, OrganisationKind
+from govcloud.metering.models import PrometheusSource
+
 
 class FindingDecisionForm(forms.Form):
     DECISIONS = [("rectify", _("Order rectification")), ("reclaim", _("Order reclaim")), ("dismiss", _("Dismiss"))]
@@ -46,3 +49,19 @@ class HandoverForm(forms.Form):
                                          widget=forms.Textarea(attrs={"rows": 2}))
     clearing = forms.CharField(label=_("clearing"), widget=forms.Textarea(attrs={"rows": 2}))
     cleared_on = forms.DateField(label=_("cleared on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PrometheusSourceForm(forms.ModelForm):
+    class Meta:
+        model = PrometheusSource
+        fields = ["provider", "name", "base_url", "instance_label", "cpu_query", "memory_query", "disk_query",
+                  "disk_io_query", "network_query", "timeout_seconds", "is_enabled"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Organisation.objects.filter(kind=OrganisationKind.PROVIDER)
+
+
+class MisuseForm(forms.Form):
+    note = forms.CharField(label=_("how the resource is used other than as applied"),
+                           widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from govcloud.metering import lifecycle_views, views
+from govcloud.metering import lifecycle_views, source_views, views
 
 app_name = "metering"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("flags/", views.flag_list, name="flags"),
     path("findings/", views.finding_list, name="findings"),
+    path("sources/", source_views.source_list, name="sources"),
+    path("sources/new/", source_views.source_edit, name="source_new"),
+    path("sources/<int:pk>/", source_views.source_edit, name="source_edit"),
+    path("sources/<int:pk>/pull/", source_views.source_pull, name="source_pull"),
+    path("resources/<int:pk>/misuse/", source_views.record_misuse, name="record_misuse"),
     path("findings/assess/", views.assessment_run, name="assess"),
     path("findings/<int:pk>/decide/", views.finding_decide, name="finding_decide"),
     path("findings/<int:pk>/rectified/", views.finding_rectified, name="finding_rectified"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from govcloud.accounts.models import Role
 from govcloud.metering import charts, rationality
 from govcloud.metering.filters import FindingFilter, FlagFilter
-from govcloud.metering.forms import FindingDecisionForm, RectifiedForm
+from govcloud.metering.forms import FindingDecisionForm, MisuseForm, RectifiedForm
 from govcloud.metering.models import PERCENT_METRICS, DailyRollup, Metric, RationalityFinding, UtilizationFlag
 from govcloud.metering.overview import UtilizationState, city_overview
 from govcloud.policy.models import Parameter
@@ -44,6 +44,8 @@ def resource_utilization(request, pk):
         "resource": resource, "charts": charts.resource_chart(rollups, low, high), "flags": flags,
         "low": low, "high": high,
         "can_apply": request.user.role == Role.DEPARTMENT and resource.status != ResourceStatus.RECLAIMED,
+        "can_record_misuse": request.user.role == Role.MANAGER and resource.status != ResourceStatus.RECLAIMED,
+        "misuse_form": MisuseForm(),
     })
 
 
@@ -67,7 +69,7 @@ def overview(request):
     rows, totals = city_overview(request.user, today)
     states = list(UtilizationState)
     return render(request, "metering/overview.html", {
-        "rows": rows, "totals": totals, "states": states, "today": today,
+        "rows": rows, "totals": totals, "states": states, "today": today, "grand_total": sum(totals.values()),
         "chart": charts.overview_chart(rows, states),
     })
 

@@ -19,6 +19,7 @@ NAVIGATION = [
     ("metering:flags", _("Utilization flags"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("metering:work", _("Changes and exits"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("metering:handovers", _("Handover and clearing records"), (Role.DEPARTMENT, Role.MANAGER, Role.PROVIDER)),
+    ("metering:sources", _("Monitoring sources"), (Role.MANAGER,)),
     ("metering:findings", _("Resource rationality"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("catalog:list", _("Service catalog"), ALL_ROLES),

@@ -46,10 +46,12 @@ DEPARTMENT_SCOPED = {
     "metering:finding_decide": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
     "metering:finding_rectified": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
     "notifications:read": ("pk", lambda: Message.objects.filter(recipient__code=VICTIM)),
+    "metering:record_misuse": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
 }
 
 # URLs with an id whose objects belong to no department: the city-wide catalog.
 NOT_DEPARTMENT_SCOPED = {
+    "metering:source_edit", "metering:source_pull",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
 }
 

@@ -1,8 +1,12 @@
 """The same real trace through each source gives the same daily roll-ups as the raw file does (第十四条)."""
 
 import datetime
+import io
+import zoneinfo
 
 import pytest
+import time_machine
+from django.core.management import call_command
 
 from govcloud.metering.models import DailyRollup, Metric, PrometheusSource
 from govcloud.metering.services import import_file, pull_prometheus
@@ -11,6 +15,7 @@ from tests.metering.helpers import make_resource, trace_path
 from tests.metering.reference import expected_daily
 
 FIRST_DAY, LAST_DAY = datetime.date(2013, 8, 1), datetime.date(2013, 8, 31)
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture
@@ -80,7 +85,7 @@ def test_prometheus_matches_raw_trace(trace_resources, orgs, prometheus_url):
 @pytest.mark.prometheus
 @pytest.mark.django_db
 def test_prometheus_and_file_store_identical_rows(trace_resources, orgs, prometheus_url):
-    """第十四条: pulling from Prometheus after the file import of the same trace changes no roll-up."""
+    """第十四条: pulling three days from Prometheus after the file import of the same trace changes no roll-up."""
     for vm in PROMETHEUS_VMS:
         import_file(trace_path(vm), "bitbrains", instance="vm-%s" % vm)
     source = PrometheusSource.objects.create(
@@ -88,8 +93,29 @@ def test_prometheus_and_file_store_identical_rows(trace_resources, orgs, prometh
         cpu_query="vm_cpu_usage_percent", memory_query="vm_memory_usage_percent",
     )
 
-    outcome = pull_prometheus(source, FIRST_DAY, LAST_DAY)
+    outcome = pull_prometheus(source, datetime.date(2013, 8, 10), datetime.date(2013, 8, 12))
 
     assert outcome.run.rollups_created == 0
     assert outcome.run.rollups_updated == 0
-    assert outcome.run.rollups_unchanged == DailyRollup.objects.filter(metric__in=["cpu", "memory"]).count()
+    # 3 VMs × 2 metrics × 3 days; VM 82 has data on each of those days.
+    assert outcome.run.rollups_unchanged == 18
+
+
+@pytest.mark.prometheus
+@pytest.mark.django_db
+def test_pull_command_reads_up_to_yesterday(trace_resources, orgs, prometheus_url):
+    """The cron command reads the last two complete local days of every enabled source."""
+    source = PrometheusSource.objects.create(
+        provider=orgs["provider"], name="测试监控", base_url=prometheus_url, cpu_query="vm_cpu_usage_percent")
+    PrometheusSource.objects.create(provider=orgs["provider"], name="停用", base_url="http://127.0.0.1:9",
+                                    cpu_query="up", is_enabled=False)
+    out = io.StringIO()
+
+    with time_machine.travel(datetime.datetime(2013, 8, 5, 3, tzinfo=SHANGHAI), tick=False):
+        call_command("pull_utilization", stdout=out)
+
+    days = sorted(set(DailyRollup.objects.values_list("day", flat=True)))
+    assert days == [datetime.date(2013, 8, 3), datetime.date(2013, 8, 4)]
+    source.refresh_from_db()
+    assert source.last_pulled_through == datetime.date(2013, 8, 4)
+    assert "测试监控" in out.getvalue()

@@ -12,8 +12,34 @@ def _threshold_lines(low, high):
     ], "label": {"formatter": "{b} {c}%"}}
 
 
-def resource_chart(rollups, low, high):
-    """Return one option per percent metric: daily mean and p95 with the thresholds, days on the x axis."""
+def _change_lines(change_days, days):
+    """Vertical lines on the days the resource's size changed (第十四条: billing follows from that day)."""
+    shown = [day.isoformat() for day in change_days if day.isoformat() in days]
+    return [{"xAxis": day, "name": _("Size changed"), "lineStyle": {"color": "#6c757d", "type": "solid"},
+             "label": {"formatter": "{b}"}} for day in shown]
+
+
+def _metric_option(series, lines):
+    days = [rollup.day.isoformat() for rollup in series]
+    return {
+        "tooltip": {"trigger": "axis"},
+        "legend": {"data": [_("Daily mean"), _("Daily p95"), _("Daily maximum")]},
+        "xAxis": {"type": "category", "data": days},
+        "yAxis": {"type": "value", "min": 0, "max": 100, "axisLabel": {"formatter": "{value}%"}},
+        "series": [
+            {"name": _("Daily mean"), "type": "line", "data": [round(r.mean, 2) for r in series], "markLine": lines},
+            {"name": _("Daily p95"), "type": "line", "data": [round(r.p95, 2) for r in series]},
+            {"name": _("Daily maximum"), "type": "line", "lineStyle": {"type": "dotted"},
+             "data": [round(r.maximum, 2) for r in series]},
+        ],
+    }
+
+
+def resource_chart(rollups, low, high, change_days=()):
+    """Return one option per percent metric: daily mean, p95 and maximum with the thresholds, days on the x axis.
+
+    change_days are the dates from which a new size was in force; each is drawn as a vertical line.
+    """
     by_metric = {}
     for rollup in rollups:
         by_metric.setdefault(rollup.metric, []).append(rollup)
@@ -22,19 +48,10 @@ def resource_chart(rollups, low, high):
         series = by_metric.get(metric)
         if not series:
             continue
-        charts.append({"id": "chart-%s" % metric, "data_id": "chartdata-chart-%s" % metric, "title": str(Metric(metric).label), "option": {
-            "tooltip": {"trigger": "axis"},
-            "legend": {"data": [_("Daily mean"), _("Daily p95"), _("Daily maximum")]},
-            "xAxis": {"type": "category", "data": [rollup.day.isoformat() for rollup in series]},
-            "yAxis": {"type": "value", "min": 0, "max": 100, "axisLabel": {"formatter": "{value}%"}},
-            "series": [
-                {"name": _("Daily mean"), "type": "line", "data": [round(r.mean, 2) for r in series],
-                 "markLine": _threshold_lines(low, high)},
-                {"name": _("Daily p95"), "type": "line", "data": [round(r.p95, 2) for r in series]},
-                {"name": _("Daily maximum"), "type": "line", "lineStyle": {"type": "dotted"},
-                 "data": [round(r.maximum, 2) for r in series]},
-            ],
-        }})
+        lines = _threshold_lines(low, high)
+        lines["data"] += _change_lines(change_days, [rollup.day.isoformat() for rollup in series])
+        charts.append({"id": "chart-%s" % metric, "data_id": "chartdata-chart-%s" % metric,
+                       "title": str(Metric(metric).label), "option": _metric_option(series, lines)})
     return charts
 
 

@@ -41,7 +41,8 @@ class Thresholds:
     @classmethod
     def on(cls, day):
         return cls(
-            low=value_on(Parameter.UTILIZATION_LOW_PERCENT, day), high=value_on(Parameter.UTILIZATION_HIGH_PERCENT, day),
+            low=value_on(Parameter.UTILIZATION_LOW_PERCENT, day),
+            high=value_on(Parameter.UTILIZATION_HIGH_PERCENT, day),
             window_days=int_value_on(Parameter.UTILIZATION_WINDOW_DAYS, day),
             min_days=int_value_on(Parameter.UTILIZATION_MIN_DAYS, day),
         )
@@ -98,8 +99,9 @@ def find_outside_thresholds(today, resources=None):
 
 
 def flag_message(flag):
-    return _("{resource} ({system}): {metric} stayed {direction} from {start} to {end}. Under Article 14 of the rules the department "
-             "must file a change application; a draft recommending {recommended} is ready to edit and submit.").format(
+    return _("{resource} ({system}): {metric} stayed {direction} from {start} to {end}. Under Article 14 of the rules "
+             "the department must file a change application; a draft recommending {recommended} is ready to edit "
+             "and submit.").format(
         resource=flag.resource.name, system=flag.resource.system.name, metric=flag.get_metric_display(),
         direction=flag.get_direction_display(), start=flag.window_start, end=flag.window_end,
         recommended=flag.recommended_quantity or _("a new size"))

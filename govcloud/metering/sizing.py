@@ -14,7 +14,7 @@ CATALOG_SIZES = {
 def metric_of_item(item):
     """Return the metric that measures use of a catalog item, or None.
 
-    Limitation: items are recognised by unit (vCPU) and code (MEM); a catalog with other codes needs this mapping extended.
+    Limitation: items are recognised by unit (vCPU) and code (MEM), so a catalog with other codes needs this extended.
     """
     if item.unit.strip().lower() == "vcpu":
         return Metric.CPU

@@ -40,8 +40,10 @@ def resource_utilization(request, pk):
                                               day__gte=today - datetime.timedelta(days=CHART_DAYS))
                    .order_by("metric", "day"))
     flags = UtilizationFlag.objects.filter(resource=resource).select_related("change_application")[:20]
+    starts = sorted(set(resource.components.values_list("effective_from", flat=True)))
     return render(request, "metering/resource.html", {
-        "resource": resource, "charts": charts.resource_chart(rollups, low, high), "flags": flags,
+        "resource": resource, "charts": charts.resource_chart(rollups, low, high, change_days=starts[1:]),
+        "flags": flags,
         "low": low, "high": high,
         "can_apply": request.user.role == Role.DEPARTMENT and resource.status != ResourceStatus.RECLAIMED,
         "can_record_misuse": request.user.role == Role.MANAGER and resource.status != ResourceStatus.RECLAIMED,

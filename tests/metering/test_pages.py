@@ -109,3 +109,18 @@ def test_message_marked_read_by_own_organisation(client, orgs, users):
     assert response.status_code == 302
     assert response["Location"] == "/metering/"
     assert message.read_by == users["applicant"]
+
+
+def test_chart_marks_size_change_day():
+    """第十四条: the day a change took effect is drawn as a vertical line; a day outside the chart is not."""
+    from types import SimpleNamespace
+
+    from govcloud.metering.charts import resource_chart
+
+    rollups = [SimpleNamespace(metric=Metric.CPU, day=datetime.date(2026, 5, day), mean=10.0, p95=20.0, maximum=30.0)
+               for day in (14, 15, 16)]
+
+    charts = resource_chart(rollups, 50, 85, change_days=[datetime.date(2026, 5, 15), datetime.date(2026, 6, 1)])
+
+    lines = charts[0]["option"]["series"][0]["markLine"]["data"]
+    assert [line.get("xAxis") for line in lines] == [None, None, "2026-05-15"]

@@ -19,6 +19,7 @@ from govcloud.metering.rollups import LOCAL_ZONE, SampleSet
 
 logger = logging.getLogger(__name__)
 
+# Limitation: two samples of one series less than STEP_SECONDS apart lose the earlier one; 5-minute monitoring has none.
 STEP_SECONDS = 60
 
 

@@ -47,20 +47,30 @@ def nearest_rank_p95(sorted_values):
 
 
 class LocalDayOf:
-    """Map epoch seconds to the local date, caching the zone offset per hour (offsets change on the hour at most)."""
+    """Map epoch seconds to the local date, caching per UTC hour.
+
+    The cache is exact for zones whose offsets are whole hours and change on the hour, as Asia/Shanghai's
+    always have; other offsets are computed for each sample.
+    """
 
     def __init__(self, zone=LOCAL_ZONE):
         self._zone = zone
-        self._offsets = {}
+        self._days = {}
+
+    def _offset(self, hour):
+        moment = datetime.datetime.fromtimestamp(hour * _SECONDS_PER_HOUR, tz=datetime.timezone.utc)
+        return int(moment.astimezone(self._zone).utcoffset().total_seconds())
 
     def __call__(self, epoch_seconds):
         hour = int(epoch_seconds // _SECONDS_PER_HOUR)
-        offset = self._offsets.get(hour)
-        if offset is None:
-            moment = datetime.datetime.fromtimestamp(hour * _SECONDS_PER_HOUR, tz=datetime.timezone.utc)
-            offset = int(self._zone.utcoffset(moment.replace(tzinfo=None)).total_seconds())
-            self._offsets[hour] = offset
-        return datetime.date(1970, 1, 1) + datetime.timedelta(days=int((epoch_seconds + offset) // 86400))
+        day = self._days.get(hour)
+        if day is not None:
+            return day
+        offset = self._offset(hour)
+        day = datetime.date(1970, 1, 1) + datetime.timedelta(days=int((epoch_seconds + offset) // 86400))
+        if offset % _SECONDS_PER_HOUR == 0:
+            self._days[hour] = day
+        return day
 
 
 class SampleSet:

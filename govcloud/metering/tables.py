@@ -70,17 +70,30 @@ def _map_columns(preset, header, problems):
     return None if problems.total else positions
 
 
+def _epoch_seconds_or_none(raw, time_format):
+    """Return raw as a number of epoch seconds when the preset allows numbers and raw is one, else None."""
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    digits = raw.replace(".", "", 1)
+    if time_format == "local_datetime" or not digits.isascii() or not digits.isdigit():
+        return None
+    return float(raw)
+
+
 def _parse_time(raw, time_format):
     raw = raw.strip() if isinstance(raw, str) else raw
     if isinstance(raw, datetime.datetime):
         moment = raw if raw.tzinfo else raw.replace(tzinfo=LOCAL_ZONE)
         return moment.timestamp()
-    if isinstance(raw, (int, float)) or (time_format != "local_datetime" and re.fullmatch(r"\d+(\.\d+)?", raw)):
-        value = float(raw)
+    value = _epoch_seconds_or_none(raw, time_format)
+    if value is not None:
         if value > _MAX_EPOCH_SECONDS:
             raise ValueError(_("the timestamp {value} is in milliseconds; seconds are expected").format(value=raw))
         return value
-    moment = datetime.datetime.fromisoformat(raw)
+    try:
+        moment = datetime.datetime.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise ValueError(_("the time “{value}” is not a valid date and time").format(value=raw)) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=LOCAL_ZONE)
     return moment.timestamp()

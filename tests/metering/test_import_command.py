@@ -176,3 +176,15 @@ def test_millisecond_timestamps_are_rejected(resources, tmp_path):
 
     assert not outcome.succeeded
     assert DailyRollup.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_bad_time_is_reported_in_chinese(resources, tmp_path):
+    """A time that is neither epoch seconds nor a date and time rejects the file with the row named."""
+    text = "instance_id,timestamp,cpu_percent\necs-001,yesterday,12\n"
+
+    with translation.override("zh-hans"):
+        outcome = import_file(_write_csv(tmp_path / "time.csv", text), "standard")
+
+    assert not outcome.succeeded
+    assert outcome.run.problems == ["第2行：时间“yesterday”不是有效的日期时间"]

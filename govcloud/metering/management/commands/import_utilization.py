@@ -22,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--shift-to", type=datetime.date.fromisoformat,
                             help="move the data by whole days so that its last day is this date (YYYY-MM-DD)")
         parser.add_argument("--dry-run", action="store_true",
-                            help="print the roll-ups as JSON lines and store nothing")
+                            help="print the roll-ups as JSON lines and store nothing, without looking the "
+                                 "resources up")
 
     def handle(self, *args, **options):
         try:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from govcloud.applications.models import APPROVED_STATES, REVIEW_STATES
+from govcloud.applications.models import APPROVED_STATES, REVIEW_STATES, ApplicationStatus
 from govcloud.audit.services import record_event
 from govcloud.metering.models import (
     ACTIVE_FLAG_STATES, DailyRollup, FlagDirection, FlagStatus, Metric, UtilizationFlag,
@@ -156,7 +156,11 @@ def clear_recovered_flags(today, findings):
 
 
 def mark_changes_filed():
-    """Move open flags whose change application has been submitted (or decided on) to change filed."""
+    """Follow each flag's change application: submitted or approved means filed; withdrawn or rejected reopens."""
+    UtilizationFlag.objects.filter(
+        status=FlagStatus.CHANGE_FILED,
+        change_application__status__in=(ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED),
+    ).update(status=FlagStatus.OPEN)
     return UtilizationFlag.objects.filter(
         status=FlagStatus.OPEN, change_application__status__in=(*REVIEW_STATES, *APPROVED_STATES),
     ).update(status=FlagStatus.CHANGE_FILED)

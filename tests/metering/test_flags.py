@@ -130,3 +130,21 @@ def test_flags_draft_one_change_application_with_recommended_sizes(make, users, 
     submit_application(draft, actor=users["applicant"])
     evaluate(TODAY + datetime.timedelta(days=1), draft_change=draft_change_for_flags)
     assert set(UtilizationFlag.objects.values_list("status", flat=True)) == {FlagStatus.CHANGE_FILED}
+
+
+@pytest.mark.django_db
+def test_rejected_change_reopens_the_flag(make, users, orgs):
+    """第十四条: a rejected change application leaves the department still owing one, so the flag reopens."""
+    from govcloud.applications.services import reject_application, submit_application
+    from govcloud.metering.lifecycle import draft_change_for_flags
+
+    make(407)
+    raised, _cleared = evaluate_utilization(TODAY, draft_change=draft_change_for_flags)
+    draft = raised[0].change_application
+    submit_application(draft, actor=users["applicant"])
+    evaluate_utilization(TODAY, draft_change=draft_change_for_flags)
+    reject_application(draft, actor=users["reviewer"], opinion="依据不足")
+
+    evaluate_utilization(TODAY + datetime.timedelta(days=1), draft_change=draft_change_for_flags)
+
+    assert set(UtilizationFlag.objects.values_list("status", flat=True)) == {FlagStatus.OPEN}

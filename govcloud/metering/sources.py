@@ -28,8 +28,9 @@ def save_prometheus_source(*, actor, values, source=None):
         if field in values:
             setattr(source, field, values[field])
     source.save()
-    record_event("metering.prometheus_source_saved", source, actor=actor, before=before,
-                 after=model_to_dict(source, fields=SOURCE_FIELDS))
+    # The audit row's before and after hold a short state, so the field values go into its details.
+    record_event("metering.prometheus_source_saved", source, actor=actor,
+                 details={"before": before, "after": model_to_dict(source, fields=SOURCE_FIELDS)})
     logger.info("Prometheus source %s saved by %s", source.pk, actor)
     return source
 

@@ -19,6 +19,7 @@ NAVIGATION = [
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("workdays:list", _("Working-day calendar"), (Role.MANAGER, Role.AUTHORITY)),
     ("audit:list", _("Audit log"), (Role.AUDITOR, Role.MANAGER, Role.AUTHORITY)),
+    ("accounts:list", _("Accounts"), (Role.SYSADMIN,)),
 ]
 
 

@@ -49,9 +49,10 @@ DEPARTMENT_SCOPED = {
     "metering:record_misuse": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
 }
 
-# URLs with an id whose objects belong to no department: the city-wide catalog.
+# URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
 NOT_DEPARTMENT_SCOPED = {
     "metering:source_edit", "metering:source_pull",
+    "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
 }
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('applications', '0002_change_exit_target'),
+        ('applications', '0003_change_exit_target'),
         ('metering', '0003_rationality'),
         ('resources', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from govcloud.metering.models import (
     DailyRollup, FindingKind, FlagDirection, Metric, RationalityFinding, SourceKind, UtilizationFlag,
@@ -124,3 +125,18 @@ def test_chart_marks_size_change_day():
 
     lines = charts[0]["option"]["series"][0]["markLine"]["data"]
     assert [line.get("xAxis") for line in lines] == [None, None, "2026-05-15"]
+
+
+@pytest.mark.django_db
+def test_department_todo_counts_open_flags_and_messages(client, orgs, users, priced_items):
+    """第十四条: the department's to-do shows the flags that still need a change application."""
+    from govcloud.deadlines.todo import todo_for
+
+    _resources(orgs, users, priced_items, 2)
+
+    todo = todo_for(users["applicant"], datetime.date(2026, 5, 11))
+    with translation.override("en"):
+        actions = {str(action.label): action.count for action in todo.actions}
+
+    assert actions["Utilization flags awaiting a change application"] == 2
+    assert actions["Unread messages"] == 2

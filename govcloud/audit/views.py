@@ -1,4 +1,4 @@
-"""The audit log page: every recorded event with filters, and whether the digest chain is intact (N5)."""
+"""The audit log page: every recorded event with filters, and whether the digest chain is intact."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -17,7 +17,7 @@ def event_list(request):
     """Read-only for everyone, the auditor included: the log is appended to only by services."""
     require_page_role(request.user, Role.AUDITOR, Role.MANAGER, Role.AUTHORITY)
     context = filtered_page(request, AuditEventFilter, AuditEvent.objects.order_by("-occurred_at", "-pk"))
-    # Limitation: verify_chain() reads every event on each page view; past a few hundred thousand
-    # events it should move to a periodic task that stores its last result.
+    # Limitation: verify_chain() reads every event on each page view, so a log of millions of events
+    # needs a periodic task that stores its last result instead.
     context["broken_at"] = verify_chain()
     return render(request, "audit/event_list.html", context)

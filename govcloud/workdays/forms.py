@@ -7,7 +7,7 @@ from govcloud.workdays.models import DayKind
 class CalendarDayForm(forms.Form):
     date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
     kind = forms.ChoiceField(label=_("kind"), choices=DayKind.choices)
-    name = forms.CharField(label=_("name"), max_length=60, help_text=_("For example 春节 or 国庆节调休上班."))
+    name = forms.CharField(label=_("name"), max_length=60, help_text=_("The name in the holiday notice, for example the festival."))
 
 
 class CalendarYearForm(forms.Form):

@@ -56,7 +56,7 @@ def _day_state(day):
 def declare_year_complete(*, actor, year, source):
     """Declare that every holiday and adjusted working day of year is entered, citing the notice.
 
-    From then on deadlines that run into the year are exact instead of assumed (F1).
+    From then on deadlines that run into the year are exact instead of assumed.
     """
     require_role(actor, Role.MANAGER)
     if not source.strip():

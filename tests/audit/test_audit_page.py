@@ -1,4 +1,4 @@
-"""The audit log page (N5): the auditor, the management unit and the authority read it; nobody changes it."""
+"""The audit log page: the auditor, the management unit and the authority read it; nobody changes it."""
 
 import datetime
 

@@ -128,3 +128,14 @@ def test_list_query_count_flat(client, users, frozen):
         return len(context.captured_queries)
 
     assert count_queries(3) == count_queries(30)
+
+
+def test_manager_deletes_unused_item_on_page(client, users, frozen):
+    item = CatalogItemFactory(code="TMP-1")
+    client.force_login(users["reviewer"])
+
+    response = client.post(reverse("catalog:delete", args=[item.pk]))
+
+    assert response.status_code == 302
+    assert response.url == reverse("catalog:list")
+    assert not CatalogItem.objects.filter(code="TMP-1").exists()

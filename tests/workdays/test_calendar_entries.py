@@ -1,4 +1,4 @@
-"""The management unit's entries in the working-day calendar (F1)."""
+"""The management unit's entries in the working-day calendar, for years the calendar package does not cover."""
 
 import datetime
 

@@ -30,7 +30,8 @@ class ApplicationFilter(django_filters.FilterSet):
 
 
 class FilingFilter(django_filters.FilterSet):
-    unread = django_filters.BooleanFilter(label=_("Unread only"), field_name="read_at", lookup_expr="isnull")
+    unread = django_filters.ChoiceFilter(label=_("Read"), choices=[("true", _("Unread only"))],
+                                         method="filter_unread")
 
     class Meta:
         model = Filing
@@ -39,3 +40,6 @@ class FilingFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_filter_form(self.form)
+
+    def filter_unread(self, queryset, name, value):
+        return queryset.filter(read_at__isnull=True) if value else queryset

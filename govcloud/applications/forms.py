@@ -6,7 +6,7 @@ from govcloud.applications.models import Application, Decision
 from govcloud.applications.services import FORM_FIELDS
 from govcloud.catalog.models import CatalogItem
 from govcloud.systems.models import InformationSystem
-from govcloud.web.forms import BootstrapFormMixin
+from govcloud.web.forms import BootstrapFormMixin, date_input
 
 
 class ApplicationForm(BootstrapFormMixin, forms.ModelForm):
@@ -17,7 +17,7 @@ class ApplicationForm(BootstrapFormMixin, forms.ModelForm):
         fields = ("system",) + FORM_FIELDS
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 3}),
-            "wanted_on": forms.DateInput(attrs={"type": "date"}),
+            "wanted_on": date_input(),
         }
 
     def __init__(self, *args, department, **kwargs):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import User
 from govcloud.audit.models import AuditEvent
+from govcloud.web.forms import date_input
 
 
 class AuditEventFilter(django_filters.FilterSet):
@@ -11,11 +12,11 @@ class AuditEventFilter(django_filters.FilterSet):
     actor = django_filters.ModelChoiceFilter(label=_("actor"), queryset=User.objects.order_by("username"))
     occurred_from = django_filters.DateFilter(
         label=_("from"), field_name="occurred_at", lookup_expr="date__gte",
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
     )
     occurred_to = django_filters.DateFilter(
         label=_("to"), field_name="occurred_at", lookup_expr="date__lte",
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
     )
 
     class Meta:

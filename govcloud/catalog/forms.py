@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.catalog.models import CatalogItem
 from govcloud.catalog.pricing import clean_unit_price
+from govcloud.web.forms import date_input
 
 
 class CatalogItemForm(forms.ModelForm):
@@ -19,7 +20,7 @@ class CatalogItemForm(forms.ModelForm):
 
 class FeeStandardForm(forms.Form):
     unit_price = forms.CharField(label=_("unit price (yuan)"), max_length=20)
-    effective_from = forms.DateField(label=_("effective from"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_from = forms.DateField(label=_("effective from"), widget=date_input())
     basis = forms.CharField(
         label=_("basis"), max_length=200, help_text=_("The finance document or price source.")
     )

@@ -10,7 +10,8 @@ class ObligationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ObligationStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("Deadline"), choices=ObligationKind.choices)
     owed_by = django_filters.ModelChoiceFilter(label=_("Owed by"), queryset=Organisation.objects.all())
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue")
+    overdue = django_filters.ChoiceFilter(label=_("Overdue"), choices=[("yes", _("Overdue only"))],
+                                          method="filter_overdue")
 
     class Meta:
         model = Obligation

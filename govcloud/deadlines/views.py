@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, When
 from django.shortcuts import render
 
 from govcloud.deadlines.filters import ObligationFilter
@@ -12,7 +12,11 @@ from govcloud.web.paging import paginate
 def obligation_list(request):
     today = local_today()
     visible = Obligation.objects.visible_to(request.user)
-    filterset = ObligationFilter(request.GET, queryset=visible.select_related("owed_by", "department"),
+    # Open obligations first, soonest due first; met and cancelled ones after them.
+    ordered = visible.select_related("owed_by", "department").order_by(
+        Case(When(status=ObligationStatus.OPEN, then=0), default=1), "due_on", "pk"
+    )
+    filterset = ObligationFilter(request.GET, queryset=ordered,
                                  user=request.user, today=today)
     page = paginate(request, filterset.qs)
     # F2: overdue work counted per party, for the management unit's overview.

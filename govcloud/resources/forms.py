@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.applications.models import NetworkZone
-from govcloud.web.forms import BootstrapFormMixin
+from govcloud.web.forms import BootstrapFormMixin, date_input
 
 
 class ProvisionForm(BootstrapFormMixin, forms.Form):
@@ -13,7 +13,7 @@ class ProvisionForm(BootstrapFormMixin, forms.Form):
     network_zone = forms.ChoiceField(label=_("Network zone"), choices=NetworkZone.choices)
     ip_address = forms.GenericIPAddressField(label=_("IP address"), required=False)
     operating_system = forms.CharField(label=_("Operating system"), max_length=60, required=False)
-    provisioned_on = forms.DateField(label=_("Provisioned on"), widget=forms.DateInput(attrs={"type": "date"}))
+    provisioned_on = forms.DateField(label=_("Provisioned on"), widget=date_input())
 
     def __init__(self, *args, remaining, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,7 +37,7 @@ class ProvisionForm(BootstrapFormMixin, forms.Form):
 
 class AgreementForm(BootstrapFormMixin, forms.Form):
     number = forms.CharField(label=_("Agreement number"), max_length=60)
-    signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    signed_on = forms.DateField(label=_("Signed on"), widget=date_input())
 
 
 class DeliveryForm(BootstrapFormMixin, forms.Form):

@@ -2,6 +2,7 @@ from django import forms
 
 from govcloud.systems.models import InformationSystem
 from govcloud.systems.services import SYSTEM_FIELDS
+from govcloud.web.forms import date_input
 
 
 class InformationSystemForm(forms.ModelForm):
@@ -9,6 +10,6 @@ class InformationSystemForm(forms.ModelForm):
         model = InformationSystem
         fields = list(SYSTEM_FIELDS)
         widgets = {
-            "construction_period_end": forms.DateInput(attrs={"type": "date"}),
+            "construction_period_end": date_input(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from govcloud.web.forms import date_input
 from govcloud.workdays.models import DayKind
 
 
 class CalendarDayForm(forms.Form):
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("date"), widget=date_input())
     kind = forms.ChoiceField(label=_("kind"), choices=DayKind.choices)
     name = forms.CharField(label=_("name"), max_length=60, help_text=_("The name in the holiday notice, for example the festival."))
 

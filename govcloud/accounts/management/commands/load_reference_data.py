@@ -1,4 +1,4 @@
-"""Load the city's organisations and the service catalog from the files shipped with the project."""
+"""Load the city's organisations, the service catalog and the rules' own policy values."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from govcloud.accounts.reference import ORGANISATIONS_CSV, ReferenceDataError, load_organisations
 from govcloud.catalog.reference import CATALOG_CSV, load_catalog
+from govcloud.policy.models import PolicyValue
+from govcloud.policy.seed import seed_rule_values
 
 
 class Command(BaseCommand):
@@ -21,6 +23,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 created, updated = load_organisations(options["organisations"])
                 counts = load_catalog(options["catalog"])
+                seed_rule_values(PolicyValue)
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
 

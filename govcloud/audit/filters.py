@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import User
 from govcloud.audit.models import AuditEvent
-from govcloud.web.forms import date_input
+from govcloud.web.forms import date_input, style_filter_form
 
 
 class AuditEventFilter(django_filters.FilterSet):
@@ -22,3 +22,7 @@ class AuditEventFilter(django_filters.FilterSet):
     class Meta:
         model = AuditEvent
         fields = ["action", "object_type", "actor", "occurred_from", "occurred_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(self.form)

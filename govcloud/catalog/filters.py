@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.catalog.models import CatalogCategory, CatalogItem, ItemStatus
+from govcloud.web.forms import style_filter_form
 
 
 class PricedChoice:
@@ -22,6 +23,10 @@ class CatalogItemFilter(django_filters.FilterSet):
     class Meta:
         model = CatalogItem
         fields = ["q", "category", "status", "priced"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_filter_form(self.form)
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(code__icontains=value) | Q(name__icontains=value))

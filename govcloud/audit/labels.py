@@ -35,3 +35,32 @@ ACTION_LABELS = {
 
 def action_label(action):
     return ACTION_LABELS.get(action, action)
+
+
+def _state_choices():
+    # Imported when first needed: the audit app sits below every app that records events.
+    from govcloud.applications.models import ApplicationStatus
+    from govcloud.catalog.models import ItemStatus
+    from govcloud.deadlines.models import ObligationStatus
+    from govcloud.resources.models import AgreementStatus, ConfirmationStatus, ResourceStatus
+    from govcloud.systems.models import CloudStatus
+    from govcloud.workdays.models import DayKind
+
+    return {
+        "applications.application": ApplicationStatus,
+        "resources.cloudresource": ResourceStatus,
+        "resources.serviceagreement": AgreementStatus,
+        "resources.deliveryconfirmation": ConfirmationStatus,
+        "deadlines.obligation": ObligationStatus,
+        "systems.informationsystem": CloudStatus,
+        "catalog.catalogitem": ItemStatus,
+        "workdays.calendarday": DayKind,
+    }
+
+
+def state_label(object_type, value):
+    """Return the translated label of a state recorded on an event, or the value itself when unknown."""
+    choices = _state_choices().get(object_type)
+    if choices is None or value not in choices.values:
+        return value
+    return choices(value).label

@@ -12,6 +12,7 @@ from django.utils import timezone
 from govcloud.accounts.models import Role
 from govcloud.audit.models import AuditEvent
 from govcloud.audit.services import record_event
+from govcloud.systems.models import CloudStatus
 from tests.factories import UserFactory
 
 
@@ -94,3 +95,15 @@ def test_query_count_flat(client, users, system, auditor):
         return len(context.captured_queries)
 
     assert count_queries(3) == count_queries(30)
+
+
+def test_states_show_their_labels(client, users, system, auditor):
+    record_event("systems.updated", system, actor=users["applicant"], before=CloudStatus.TO_MIGRATE, after=CloudStatus.ON_CLOUD)
+    record_event("custom.thing", system, actor=users["applicant"], after="unknown_state")
+    client.force_login(auditor)
+
+    page = client.get(reverse("audit:list")).content.decode()
+
+    assert "待迁移" in page
+    assert "已上云" in page
+    assert "unknown_state" in page

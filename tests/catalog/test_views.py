@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from govcloud.catalog.models import CatalogItem, FeeStandard
+from govcloud.catalog.filters import PriceState
+from govcloud.catalog.models import BillingPeriod, CatalogItem, FeeStandard, ItemStatus
 from tests.factories import CatalogItemFactory, CategoryFactory, FeeStandardFactory
 
 NOW = datetime.datetime(2026, 12, 4, 2, 0, tzinfo=datetime.timezone.utc)
@@ -42,10 +43,10 @@ def test_list_filters(client, users, priced_items, frozen):
     def codes(**params):
         return sorted(item.code for item in client.get(url, params).context["rows"])
 
-    assert codes(priced="unpriced") == ["NET-EIP"]
-    assert codes(priced="priced") == ["ECS-MEM", "ECS-VCPU"]
-    assert codes(status="retired") == ["ECS-MEM"]
-    assert codes(status="offered") == ["ECS-VCPU", "NET-EIP"]
+    assert codes(priced=PriceState.UNPRICED) == ["NET-EIP"]
+    assert codes(priced=PriceState.PRICED) == ["ECS-MEM", "ECS-VCPU"]
+    assert codes(status=ItemStatus.RETIRED) == ["ECS-MEM"]
+    assert codes(status=ItemStatus.OFFERED) == ["ECS-VCPU", "NET-EIP"]
     assert codes(category=unpriced.category.pk) == ["NET-EIP"]
 
 
@@ -94,7 +95,7 @@ def test_manager_creates_and_retires_item(client, users, frozen):
 
     created = client.post(reverse("catalog:create"), {
         "code": "SEC-WAF", "category": category.pk, "name": "Web应用防火墙", "spec": "", "unit": "系统",
-        "billing_period": "month", "position": 1,
+        "billing_period": BillingPeriod.MONTH, "position": 1,
     })
     item = CatalogItem.objects.get(code="SEC-WAF")
     retired = client.post(reverse("catalog:retire", args=[item.pk]))

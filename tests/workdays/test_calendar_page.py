@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from govcloud.workdays.models import CalendarDay, CalendarYear, Coverage
+from govcloud.workdays.models import CalendarDay, CalendarYear, Coverage, DayKind
 
 NOW = datetime.datetime(2026, 12, 4, 2, 0, tzinfo=datetime.timezone.utc)
 
@@ -34,7 +34,7 @@ def test_manager_enters_day_and_declares_year(client, users):
     client.force_login(users["reviewer"])
     url = reverse("workdays:list")
 
-    entered = client.post(url, {"day-date": "2027-01-01", "day-kind": "holiday", "day-name": "元旦"})
+    entered = client.post(url, {"day-date": "2027-01-01", "day-kind": DayKind.HOLIDAY, "day-name": "元旦"})
     declared = client.post(url, {"year-year": "2027", "year-source": "国务院办公厅通知"})
 
     assert (entered.status_code, declared.status_code) == (302, 302)
@@ -48,7 +48,7 @@ def test_weekday_as_adjusted_day_shows_error(client, users):
     client.force_login(users["reviewer"])
 
     response = client.post(reverse("workdays:list"),
-                           {"day-date": "2027-01-05", "day-kind": "workday", "day-name": "调休"})
+                           {"day-date": "2027-01-05", "day-kind": DayKind.WORKDAY, "day-name": "调休"})
 
     assert response.status_code == 200
     assert "只有周末才能设为调休上班日" in response.content.decode()
@@ -58,7 +58,7 @@ def test_weekday_as_adjusted_day_shows_error(client, users):
 def test_authority_cannot_post(client, users):
     client.force_login(users["authority"])
 
-    response = client.post(reverse("workdays:list"), {"day-date": "2027-01-01", "day-kind": "holiday",
+    response = client.post(reverse("workdays:list"), {"day-date": "2027-01-01", "day-kind": DayKind.HOLIDAY,
                                                       "day-name": "元旦"})
 
     assert response.status_code == 403

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from govcloud.audit.models import AuditEvent
+from govcloud.catalog.models import CatalogItem, FeeStandard
 from govcloud.catalog.pricing import clean_unit_price, fee_standard_on, with_price_on
 from govcloud.catalog.services import set_fee_standard
-from govcloud.catalog.models import CatalogItem, FeeStandard
 
 TODAY = datetime.date(2026, 12, 4)
 

@@ -1,4 +1,4 @@
-"""The demo scenario: every state present, every page answers for every demo account, loading twice adds nothing."""
+"""The demo scenario: every state present, every page opens for every demo account, loading twice adds nothing."""
 
 import pytest
 from django.core.management import call_command
@@ -30,7 +30,7 @@ def test_demo_has_an_account_for_every_role(demo):
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
 
 
-def test_demo_has_overdue_and_met_deadlines_and_billed_resources(demo):
+def test_demo_has_deadlines_and_billing(demo):
     from django.utils import timezone
 
     today = timezone.localdate()

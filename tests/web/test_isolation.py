@@ -1,4 +1,4 @@
-"""A department never sees another department's data, on any page or download (SPEC roles table).
+"""A department never reaches another department's data, on any page or download.
 
 Every URL that takes an object id must be listed here, either with the department-owned objects
 it serves or as not department-scoped; a new page that is in neither list fails the first test.
@@ -63,7 +63,7 @@ def demo(db, settings):
 
 
 def _post_only(client, name, keyword):
-    """A POST-only action answers 405 to GET for any id, existing or not, so 405 reveals nothing."""
+    """A POST-only action returns 405 to GET for any id, existing or not, so 405 reveals nothing."""
     return client.get(reverse(name, kwargs={keyword: 10**9})).status_code == 405
 
 
@@ -77,7 +77,7 @@ def test_every_url_with_an_id_is_classified():
     assert unclassified == []
 
 
-def test_outsider_gets_403_or_404_on_every_department_page(demo, client):
+def test_outsider_denied_department_pages(demo, client):
     client.force_login(User.objects.get(username=OUTSIDER))
     checked = 0
 
@@ -111,7 +111,7 @@ def test_victim_data_never_appears_on_outsider_lists(demo, client):
 
 
 def test_other_provider_cannot_act_on_assigned_work(demo, client):
-    """A provider sees and acts only on the applications assigned to it."""
+    """A provider reads and acts on only the applications assigned to it."""
     client.force_login(User.objects.get(username="cloud-b"))
     for application in Application.objects.filter(provider__code="demo-cloud-a"):
         assert client.get(reverse("applications:detail", args=[application.pk])).status_code == 404

@@ -140,3 +140,44 @@ def test_manager_deletes_unused_item_on_page(client, users, frozen):
     assert response.status_code == 302
     assert response.url == reverse("catalog:list")
     assert not CatalogItem.objects.filter(code="TMP-1").exists()
+
+
+def test_manager_edits_item_but_not_its_code(client, users, priced_items, frozen):
+    vcpu = priced_items["vcpu"]
+    client.force_login(users["reviewer"])
+
+    response = client.post(reverse("catalog:edit", args=[vcpu.pk]), {
+        "code": "CHANGED", "category": vcpu.category.pk, "name": "云主机vCPU（通用型）", "spec": "x86",
+        "unit": "vCPU", "billing_period": BillingPeriod.MONTH, "position": 0,
+    })
+
+    assert response.status_code == 302
+    vcpu.refresh_from_db()
+    assert (vcpu.code, vcpu.name, vcpu.spec) == ("ECS-VCPU", "云主机vCPU（通用型）", "x86")
+
+
+def test_finance_corrects_future_price_on_page_第六条(client, users, priced_items, frozen):
+    future = FeeStandardFactory(item=priced_items["vcpu"], unit_price=Decimal("48.50"),
+                                effective_from=datetime.date(2027, 1, 1))
+    client.force_login(users["finance"])
+    url = reverse("catalog:fee_standard", args=[priced_items["vcpu"].pk])
+
+    form = client.get(url, {"correct": future.pk}).context["form"]
+    response = client.post(url, {"unit_price": "47.80", "effective_from": "2027-01-01", "basis": "更正"})
+
+    assert form.initial["unit_price"] == Decimal("48.50")
+    assert response.status_code == 302
+    future.refresh_from_db()
+    assert future.unit_price == Decimal("47.80")
+
+
+def test_finance_cannot_edit_price_in_force_on_page_第六条(client, users, priced_items, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 1, 1, 2, 0, tzinfo=datetime.timezone.utc))
+    client.force_login(users["finance"])
+
+    response = client.post(reverse("catalog:fee_standard", args=[priced_items["vcpu"].pk]),
+                           {"unit_price": "40.00", "effective_from": "2025-01-01", "basis": "x"})
+
+    assert response.status_code == 200
+    assert "不得修改" in response.content.decode()
+    assert priced_items["vcpu"].fee_standards.get().unit_price == Decimal("46.00")

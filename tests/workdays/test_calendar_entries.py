@@ -55,6 +55,16 @@ def test_year_needs_days_and_source(users):
         declare_year_complete(actor=users["reviewer"], year=2027, source="again")
 
 
+def test_year_package_covers_cannot_be_declared(users):
+    enter_day(actor=users["reviewer"], date=D(2026, 1, 1), is_workday=False, name="元旦")
+
+    with pytest.raises(ValidationError) as raised:
+        declare_year_complete(actor=users["reviewer"], year=2026, source="通知")
+
+    assert "官方日历数据已覆盖 2026 年" in str(raised.value)
+    assert not CalendarYear.objects.exists()
+
+
 def test_year_coverage_names_source(users):
     rows = {row["year"]: row for row in year_coverage(2027)}
 

@@ -42,7 +42,7 @@ def _snapshot(system):
 
 @transaction.atomic
 def register_system(*, actor, department, **values):
-    """Register a system of the actor's own department (第七条: each department answers for its own systems)."""
+    """Register a system of the actor's own department (第七条: each department is responsible for its own systems)."""
     require_own_department(actor, department)
     values = {field: values[field] for field in SYSTEM_FIELDS if field in values}
     if values.get("cloud_status") != CloudStatus.EXEMPT:

@@ -24,6 +24,9 @@ def style_filter_form(form):
     for field in form.fields.values():
         if isinstance(field, forms.ModelChoiceField):
             field.empty_label = _("All")
+        elif hasattr(field, "empty_label"):
+            # django-filter's ChoiceField adds its own blank choice, labelled by empty_label.
+            field.empty_label = _("All")
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.NullBooleanField):
             field.choices = [("", _("All"))] + [choice for choice in field.choices if choice[0] != ""]
         if isinstance(field.widget, forms.Select):

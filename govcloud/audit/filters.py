@@ -1,4 +1,5 @@
 import django_filters
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import User
@@ -6,9 +7,21 @@ from govcloud.audit.models import AuditEvent
 from govcloud.web.forms import date_input, style_filter_form
 
 
+def object_type_choices():
+    """Return (label, verbose name) for every kind of record the log has events about."""
+    choices = []
+    for label in AuditEvent.objects.order_by("object_type").values_list("object_type", flat=True).distinct():
+        try:
+            name = apps.get_model(label)._meta.verbose_name
+        except (LookupError, ValueError):
+            name = label
+        choices.append((label, name))
+    return choices
+
+
 class AuditEventFilter(django_filters.FilterSet):
     action = django_filters.CharFilter(label=_("action"), lookup_expr="startswith")
-    object_type = django_filters.CharFilter(label=_("object type"))
+    object_type = django_filters.ChoiceFilter(label=_("object type"), choices=object_type_choices)
     actor = django_filters.ModelChoiceFilter(label=_("actor"), queryset=User.objects.order_by("username"))
     occurred_from = django_filters.DateFilter(
         label=_("from"), field_name="occurred_at", lookup_expr="date__gte",

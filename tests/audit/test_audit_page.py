@@ -107,3 +107,13 @@ def test_states_show_their_labels(client, users, system, auditor):
     assert "待迁移" in page
     assert "已上云" in page
     assert "unknown_state" in page
+
+
+def test_object_type_choices_name_models(client, users, system, auditor):
+    _events(users, system, 2)
+    client.force_login(auditor)
+
+    form = client.get(reverse("audit:list")).context["filter"].form
+
+    assert ("systems.informationsystem", "政务信息系统") in [
+        (value, str(label)) for value, label in form.fields["object_type"].choices]

@@ -125,6 +125,10 @@ CELERY_TIMEZONE = TIME_ZONE
 
 PAGE_SIZE = env_int("GOVCLOUD_PAGE_SIZE", 20)
 
+# The audit page re-verifies the whole digest chain when its last full check is older than this;
+# in between it verifies only the events recorded since. `manage.py verify_audit_chain` runs a full check.
+AUDIT_CHAIN_CHECK_SECONDS = env_int("GOVCLOUD_AUDIT_CHAIN_CHECK_SECONDS", 600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

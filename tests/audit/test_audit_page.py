@@ -2,15 +2,17 @@
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from govcloud.accounts.models import Role
-from govcloud.audit.models import AuditEvent
+from govcloud.audit.models import AuditEvent, ChainCheck
 from govcloud.audit.services import record_event
 from govcloud.systems.models import CloudStatus
 from tests.factories import UserFactory
@@ -88,8 +90,10 @@ def test_query_count_flat(client, users, system, auditor):
     client.force_login(auditor)
 
     def count_queries(rows):
+        ChainCheck.objects.all().delete()
         AuditEvent.objects.all().delete()
         _events(users, system, rows)
+        client.get(reverse("audit:list"))  # the full check; the measured view verifies only newer events
         with CaptureQueriesContext(connection) as context:
             client.get(reverse("audit:list"))
         return len(context.captured_queries)
@@ -117,3 +121,36 @@ def test_object_type_choices_name_models(client, users, system, auditor):
 
     assert ("systems.informationsystem", "政务信息系统") in [
         (value, str(label)) for value, label in form.fields["object_type"].choices]
+
+
+def test_full_check_is_reused_until_it_is_old(client, users, system, auditor, settings):
+    """A view after a recent full check verifies only newer events: a tampered newer event is found at once,
+    a tampered older one at the next full check."""
+    settings.AUDIT_CHAIN_CHECK_SECONDS = 600
+    _events(users, system, 3)
+    client.force_login(auditor)
+    assert client.get(reverse("audit:list")).context["broken_at"] is None
+    first = AuditEvent.objects.order_by("pk").first()
+    AuditEvent.objects.filter(pk=first.pk).update(state_after="tampered")
+
+    assert client.get(reverse("audit:list")).context["broken_at"] is None
+    record_event("systems.updated", system, actor=users["applicant"])
+    newest = AuditEvent.objects.order_by("-pk").first()
+    AuditEvent.objects.filter(pk=newest.pk).update(state_after="tampered")
+    assert client.get(reverse("audit:list")).context["broken_at"].pk == newest.pk
+
+    ChainCheck.objects.update(checked_at=timezone.now() - datetime.timedelta(seconds=601))
+    assert client.get(reverse("audit:list")).context["broken_at"].pk == first.pk
+
+
+def test_verify_command_reports_in_chinese(users, system):
+    _events(users, system, 2)
+    out = StringIO()
+
+    call_command("verify_audit_chain", stdout=out)
+    assert "审计链完整（共校验 2 条事件）" in out.getvalue()
+
+    AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("pk").first().pk).update(action="x")
+    with pytest.raises(CommandError) as raised:
+        call_command("verify_audit_chain", stdout=StringIO())
+    assert "审计链在第" in str(raised.value)

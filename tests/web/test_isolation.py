@@ -36,8 +36,9 @@ DEPARTMENT_SCOPED = {
     "systems:edit": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
 }
 
-# URLs with an id whose objects belong to no department: the city-wide catalog.
+# URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
 NOT_DEPARTMENT_SCOPED = {
+    "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
 }
 

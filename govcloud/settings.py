@@ -19,7 +19,6 @@ DEBUG = env_bool("GOVCLOUD_DEBUG", False)
 ALLOWED_HOSTS = env_list("GOVCLOUD_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -38,6 +37,8 @@ INSTALLED_APPS = [
     "govcloud.resources",
     "govcloud.deadlines",
     "govcloud.web",
+    # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "govcloud.wsgi.application"
 

@@ -1,5 +1,6 @@
 """Readable names of audit actions, for history lists; an action without one shows its code."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -42,6 +43,7 @@ def action_label(action):
 
 def _state_choices():
     # Imported when first needed: the audit app sits below every app that records events.
+    from govcloud.accounts.models import AccountState
     from govcloud.applications.models import ApplicationStatus
     from govcloud.catalog.models import ItemStatus
     from govcloud.deadlines.models import ObligationStatus
@@ -50,6 +52,7 @@ def _state_choices():
     from govcloud.workdays.models import DayKind
 
     return {
+        "accounts.user": AccountState,
         "applications.application": ApplicationStatus,
         "resources.cloudresource": ResourceStatus,
         "resources.serviceagreement": AgreementStatus,
@@ -59,6 +62,14 @@ def _state_choices():
         "catalog.catalogitem": ItemStatus,
         "workdays.calendarday": DayKind,
     }
+
+
+def object_type_label(object_type):
+    """Return the verbose name of the model an event is about, or the stored label when it is unknown."""
+    try:
+        return apps.get_model(object_type)._meta.verbose_name
+    except (LookupError, ValueError):
+        return object_type
 
 
 def state_label(object_type, value):

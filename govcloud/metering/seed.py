@@ -11,12 +11,12 @@ from govcloud.policy.seed import RULES_EFFECTIVE_FROM
 
 # (parameter, value, source)
 METERING_VALUES = (
-    ("utilization_window_days", "7", "第十四条, window set by the management unit (default)"),
-    ("utilization_min_days", "5", "第十四条, data coverage set by the management unit (default)"),
-    ("idle_window_days", "14", "第二十六条, set by the management unit (default)"),
-    ("idle_cpu_p95_percent", "5", "第二十六条, set by the management unit (default)"),
-    ("zombie_network_kbps", "1", "第二十六条, set by the management unit (default)"),
-    ("rectification_workdays", "10", "第二十六条, set by the management unit (default)"),
+    ("utilization_window_days", "7", "第十四条；评估期由管理单位确定（默认值，待确认）"),
+    ("utilization_min_days", "5", "第十四条；数据覆盖天数由管理单位确定（默认值，待确认）"),
+    ("idle_window_days", "14", "第二十六条；由管理单位确定（默认值，待确认）"),
+    ("idle_cpu_p95_percent", "5", "第二十六条；由管理单位确定（默认值，待确认）"),
+    ("zombie_network_kbps", "1", "第二十六条；由管理单位确定（默认值，待确认）"),
+    ("rectification_workdays", "10", "第二十六条；由管理单位确定（默认值，待确认）"),
 )
 
 

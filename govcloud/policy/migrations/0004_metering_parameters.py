@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policy', '0002_seed_rule_values'),
+        ('policy', '0003_source_in_chinese'),
     ]
 
     operations = [

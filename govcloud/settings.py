@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "govcloud.applications",
     "govcloud.resources",
     "govcloud.deadlines",
+    "govcloud.billing",
     "govcloud.web",
 ]
 

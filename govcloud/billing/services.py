@@ -1,0 +1,167 @@
+"""Statements: computing the charges of a period from the records, storing them, and reporting differences.
+
+Charges are a pure function of the records (confirmations, changes, reclaims and
+prices), so a statement can be recomputed at any time; signed settlements keep
+their own frozen lines and are never touched by a recomputation (第二十九条).
+"""
+
+import dataclasses
+import datetime
+import logging
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from govcloud.accounts.models import Role
+from govcloud.accounts.permissions import require_role
+from govcloud.audit.services import record_event
+from govcloud.billing.engine import charge_lines, forecast
+from govcloud.billing.models import Charge, Settlement, SettlementStatus, Statement, StatementRun
+from govcloud.billing.proration import ONE_DAY, fen_to_yuan, month_start, next_month_start
+from govcloud.billing.records import load_histories, load_price_book
+from govcloud.catalog.models import CatalogItem
+
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Difference:
+    """A statement line that a recomputation adds, removes or changes."""
+
+    kind: str
+    resource_id: int
+    item: str
+    first_day: datetime.date
+    stored: object
+    computed: object
+
+
+@dataclasses.dataclass
+class RebuildReport:
+    first_month: datetime.date
+    last_month: datetime.date
+    differences: list
+    total: object
+    settlement_differences: list
+    run: StatementRun | None = None
+
+
+def period_lines(first_day, last_day, resources=None):
+    """Return the engine's charge lines of the resources (all by default) for first_day..last_day."""
+    histories = load_histories(resources, first_day=first_day, last_day=last_day)
+    return charge_lines(histories, load_price_book(), first_day, last_day)
+
+
+def _line_key(resource_id, item_code, quantity, price_ref, first_day):
+    return (resource_id, item_code, quantity, price_ref, first_day)
+
+
+def _stored_lines(first_month, end):
+    stored = {}
+    rows = Charge.objects.filter(statement__month__gte=first_month, statement__month__lt=end).values_list(
+        "resource_id", "item__code", "quantity", "fee_standard_id", "first_day", "last_day", "amount"
+    )
+    for resource_id, code, quantity, price_ref, first_day, last_day, amount in rows:
+        stored[_line_key(resource_id, code, quantity, price_ref, first_day)] = (last_day, amount)
+    return stored
+
+
+def _compare(stored, lines):
+    differences = []
+    computed = {}
+    for line in lines:
+        computed[_line_key(line.resource, line.item, line.quantity, line.price.ref, line.first_day)] = (
+            line.last_day, line.amount
+        )
+    for key, value in computed.items():
+        if key not in stored:
+            differences.append(Difference("added", key[0], key[1], key[4], None, value[1]))
+        elif stored[key] != value:
+            differences.append(Difference("changed", key[0], key[1], key[4], stored[key][1], value[1]))
+    for key, value in stored.items():
+        if key not in computed:
+            differences.append(Difference("removed", key[0], key[1], key[4], value[1], None))
+    differences.sort(key=lambda difference: (difference.first_day, difference.resource_id, difference.item))
+    return differences
+
+
+def _signed_settlement_differences(lines, first_day, end):
+    """Compare each signed settlement inside the period with what the records give now; the settlement stays."""
+    by_provider_year = defaultdict(int)
+    for line in lines:
+        by_provider_year[(line.provider, line.first_day.year)] += line.amount_fen
+    differences = []
+    signed = Settlement.objects.filter(status=SettlementStatus.SIGNED, year__gte=first_day.year,
+                                       year__lte=(end - ONE_DAY).year).select_related("provider")
+    for settlement in signed:
+        if not (first_day <= datetime.date(settlement.year, 1, 1) and datetime.date(settlement.year + 1, 1, 1) <= end):
+            continue
+        computed = fen_to_yuan(by_provider_year.get((settlement.provider_id, settlement.year), 0))
+        if computed != settlement.charges_total:
+            differences.append((settlement, settlement.charges_total, computed))
+    return differences
+
+
+def _replace_statements(first_month, end, lines, now):
+    Statement.objects.filter(month__gte=first_month, month__lt=end).delete()
+    items = dict(CatalogItem.objects.values_list("code", "pk"))
+    groups = defaultdict(list)
+    for line in lines:
+        groups[(line.month, line.department, line.provider)].append(line)
+
+    statements = Statement.objects.bulk_create([
+        Statement(month=month, department_id=department, provider_id=provider, line_count=len(group),
+                  total=fen_to_yuan(sum(line.amount_fen for line in group)), computed_at=now)
+        for (month, department, provider), group in groups.items()
+    ], batch_size=2000)
+    by_key = {(statement.month, statement.department_id, statement.provider_id): statement for statement in statements}
+    if any(statement.pk is None for statement in statements):
+        # Limitation: a database that returns no ids from bulk_create (MariaDB) needs one read back.
+        by_key = {(s.month, s.department_id, s.provider_id): s
+                  for s in Statement.objects.filter(month__gte=first_month, month__lt=end)}
+
+    Charge.objects.bulk_create([
+        Charge(statement=by_key[key], resource_id=line.resource, item_id=items[line.item], quantity=line.quantity,
+               fee_standard_id=line.price.ref, first_day=line.first_day, last_day=line.last_day, days=line.days,
+               amount=line.amount)
+        for key, group in groups.items() for line in group
+    ], batch_size=5000)
+
+
+@transaction.atomic
+def rebuild_statements(first_month, last_month, *, actor=None, apply=True, now=None):
+    """Recompute the statements of first_month..last_month and report every difference from what was stored.
+
+    With apply, the stored statements of those months are replaced; signed settlements
+    are never changed, and a difference from one is reported for an adjustment.  A run
+    without an actor is the platform's own monthly job.
+    """
+    if actor is not None:
+        require_role(actor, Role.MANAGER, Role.FINANCE)
+    now = now or timezone.now()
+    first_month = month_start(first_month)
+    end = next_month_start(last_month)
+
+    lines = period_lines(first_month, end - ONE_DAY)
+    differences = _compare(_stored_lines(first_month, end), lines)
+    total = fen_to_yuan(sum(line.amount_fen for line in lines))
+    if apply:
+        _replace_statements(first_month, end, lines, now)
+
+    run = StatementRun.objects.create(first_month=first_month, last_month=month_start(last_month), applied=apply,
+                                      differences=len(differences), total=total, ran_by=actor, ran_at=now)
+    record_event("billing.statements_rebuilt", run, actor=actor, after=str(total),
+                 details={"differences": len(differences), "applied": apply}, now=now)
+    logger.info("statements %s..%s recomputed: %s lines, %s differences, applied=%s",
+                first_month, last_month, len(lines), len(differences), apply)
+    return RebuildReport(first_month, month_start(last_month), differences, total,
+                         _signed_settlement_differences(lines, first_month, end), run)
+
+
+def forecast_next_year(today):
+    """Return [(department id, Decimal yuan)]: next year's cost if today's resources run all year at today's prices."""
+    histories = load_histories(first_day=today, last_day=today)
+    totals = forecast(histories, load_price_book(), today, today.year + 1)
+    return sorted(((department, fen_to_yuan(fen)) for department, fen in totals.items()),
+                  key=lambda entry: -entry[1])

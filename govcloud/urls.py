@@ -5,5 +5,6 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("billing/", include("govcloud.billing.urls")),
     path("", include("govcloud.web.urls")),
 ]

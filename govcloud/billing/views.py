@@ -1,0 +1,97 @@
+"""Statement pages: the list, one statement with its lines, the days behind a line, and finance's forecast."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Sum
+from django.shortcuts import get_object_or_404, render
+
+from govcloud.accounts.models import Organisation, Role
+from govcloud.billing.engine import day_charges
+from govcloud.billing.filters import StatementFilter
+from govcloud.billing.models import Charge, Statement
+from govcloud.billing.proration import month_start
+from govcloud.billing.records import history_of, load_price_book
+from govcloud.billing.services import forecast_next_year
+from govcloud.web.clock import local_today
+
+STATEMENT_ROLES = (Role.DEPARTMENT, Role.PROVIDER, Role.MANAGER, Role.FINANCE, Role.AUTHORITY)
+FORECAST_ROLES = (Role.FINANCE, Role.MANAGER, Role.AUTHORITY)
+# Six places show the exact daily charge of a monthly price (1,000.00 ÷ 31 = 32.258065) before the line rounds.
+DAY_PLACES = Decimal("0.000001")
+
+
+def require_page_role(user, roles):
+    if not user.has_role(*roles):
+        raise PermissionDenied
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def statement_list(request):
+    require_page_role(request.user, STATEMENT_ROLES)
+    visible = Statement.objects.visible_to(request.user).select_related("department", "provider")
+    statement_filter = StatementFilter(request.GET, queryset=visible)
+    statements = statement_filter.qs.order_by("-month", "department__code", "provider__code")
+    page = paginate(request, statements)
+    return render(request, "billing/statement_list.html", {
+        "filter": statement_filter, "page_obj": page,
+        "total": statements.aggregate(total=Sum("total"))["total"] or Decimal("0.00"),
+    })
+
+
+def visible_statement(user, pk):
+    require_page_role(user, STATEMENT_ROLES)
+    return get_object_or_404(Statement.objects.visible_to(user).select_related("department", "provider"), pk=pk)
+
+
+@login_required
+def statement_detail(request, pk):
+    statement = visible_statement(request.user, pk)
+    charges = statement.charges.select_related("resource", "item", "fee_standard").order_by(
+        "resource__name", "first_day", "item__code")
+    return render(request, "billing/statement_detail.html", {
+        "statement": statement, "page_obj": paginate(request, charges),
+    })
+
+
+@login_required
+def charge_days(request, pk, charge_pk):
+    """Show the days behind one statement line, each at its exact daily charge, recomputed from the records."""
+    statement = visible_statement(request.user, pk)
+    charge = get_object_or_404(Charge.objects.select_related("resource", "item", "fee_standard"),
+                               pk=charge_pk, statement=statement)
+    days = []
+    history = history_of(charge.resource)
+    if history is not None:
+        for day in day_charges(history, load_price_book(), charge.first_day, charge.last_day):
+            if day.item == charge.item.code and day.quantity == charge.quantity:
+                exact = Decimal(day.exact_fen.numerator) / Decimal(day.exact_fen.denominator) / 100
+                days.append({"day": day.day, "quantity": day.quantity, "price": day.price,
+                             "amount": exact.quantize(DAY_PLACES)})
+    exact_total = sum((entry["amount"] for entry in days), Decimal("0"))
+    return render(request, "billing/charge_days.html", {
+        "statement": statement, "charge": charge, "days": days, "exact_total": exact_total,
+        "records_changed": len(days) != charge.days or exact_total.quantize(Decimal("0.01")) != charge.amount,
+    })
+
+
+@login_required
+def forecast(request):
+    """第六条: next year's cost per department if today's resources run all year at today's prices."""
+    require_page_role(request.user, FORECAST_ROLES)
+    today = local_today()
+    rows = forecast_next_year(today)
+    names = dict(Organisation.objects.filter(pk__in=[row[0] for row in rows]).values_list("pk", "name"))
+    entries = [{"department": names.get(department, department), "amount": amount} for department, amount in rows]
+    return render(request, "billing/forecast.html", {
+        "today": today, "year": today.year + 1, "page_obj": paginate(request, entries),
+        "total": sum((entry["amount"] for entry in entries), Decimal("0.00")),
+        "this_month": month_start(today),
+    })

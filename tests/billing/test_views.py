@@ -1,0 +1,137 @@
+"""Billing pages: each department and provider sees only its own statements, the drill-down to days,
+finance's sign-off and forecast, the downloads, and flat query counts."""
+
+import datetime
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from govcloud.billing.assessment import draft_assessment, submit_assessment
+from govcloud.billing.models import SettlementStatus, Statement
+from govcloud.billing.services import rebuild_statements
+from govcloud.billing.settlement import prepare_settlement, record_evaluation_score
+from tests.factories import SystemFactory
+
+D = datetime.date
+NOW = datetime.datetime(2027, 1, 20, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def statements(ecs_items, make_resource, orgs):
+    """The applicant's VM with provider A and the outsider's VM with provider B, both in March 2026."""
+    make_resource([(ecs_items["small"], 1, D(2026, 3, 10), None)], starts=D(2026, 3, 10))
+    make_resource([(ecs_items["large"], 1, D(2026, 3, 1), None)], starts=D(2026, 3, 1), department=orgs["outsider"],
+                  provider=orgs["other_provider"], resource_system=SystemFactory(department=orgs["outsider"]))
+    rebuild_statements(D(2026, 3, 1), D(2026, 3, 1))
+    return {
+        "own": Statement.objects.get(department=orgs["applicant"]),
+        "other": Statement.objects.get(department=orgs["outsider"]),
+    }
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("user, visible", [("applicant", ["709.68"]), ("engineer", ["709.68"]),
+                                           ("other_engineer", ["2000.00"]), ("finance", ["2000.00", "709.68"])])
+def test_statement_list_scoped(client, users, statements, user, visible):
+    """A department sees only its own statements and a provider only those it serves."""
+    response = login(client, users[user]).get(reverse("billing:statements"))
+
+    assert response.status_code == 200
+    assert sorted(str(statement.total) for statement in response.context["page_obj"]) == visible
+
+
+def test_other_departments_statement_is_404(client, users, statements):
+    response = login(client, users["applicant"]).get(reverse("billing:statement", args=[statements["other"].pk]))
+
+    assert response.status_code == 404
+
+
+def test_drill_down_shows_each_day(client, users, statements):
+    """F5: March's 709.68 is 22 days of 1,000.00 ÷ 31 = 32.258065 each, rounded once."""
+    charge = statements["own"].charges.get()
+
+    response = login(client, users["applicant"]).get(
+        reverse("billing:charge_days", args=[statements["own"].pk, charge.pk]))
+
+    days = response.context["days"]
+    assert [entry["day"] for entry in days][:2] == [D(2026, 3, 10), D(2026, 3, 11)]
+    assert len(days) == 22
+    assert days[0]["amount"] == Decimal("32.258065")
+    assert response.context["records_changed"] is False
+
+
+def test_statement_list_query_count_flat(client, users, ecs_items, make_resource, orgs):
+    make_resource([(ecs_items["small"], 1, D(2026, 1, 1), None)], starts=D(2026, 1, 1))
+    rebuild_statements(D(2026, 1, 1), D(2026, 3, 1))
+    login(client, users["finance"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("billing:statements"))
+
+    for _number in range(10):
+        make_resource([(ecs_items["small"], 1, D(2026, 1, 1), None)], starts=D(2026, 1, 1),
+                      provider=orgs["other_provider"])
+    rebuild_statements(D(2026, 1, 1), D(2026, 12, 1))
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("billing:statements"))
+
+    assert len(many) == len(few)
+
+
+def test_statement_downloads(client, users, statements):
+    """M5: Excel, Word and PDF of a statement, in Chinese."""
+    login(client, users["applicant"])
+    url = lambda fmt: reverse("billing:statement_export", args=[statements["own"].pk, fmt])  # noqa: E731
+
+    workbook = load_workbook(io.BytesIO(client.get(url("xlsx")).content))
+    values = [cell for row in workbook.active.iter_rows(values_only=True) for cell in row if cell is not None]
+    assert "月度账单" in values[0]
+    assert 709.68 in [float(value) for value in values if isinstance(value, (int, float, Decimal))]
+
+    word = zipfile.ZipFile(io.BytesIO(client.get(url("docx")).content)).read("word/document.xml").decode()
+    assert "政务云服务费用月度账单" in word
+    assert "709.68" in word
+
+    pdf = client.get(url("pdf")).content
+    assert pdf.startswith(b"%PDF")
+
+
+def test_finance_signs_on_page(client, users, orgs, statements):
+    """第二十九条: finance signs a prepared settlement off from its page."""
+    assessment = draft_assessment(actor=users["reviewer"], provider=orgs["provider"], year=2026, conclusions="合理",
+                                  now=NOW)
+    submit_assessment(actor=users["reviewer"], assessment=assessment, now=NOW)
+    record_evaluation_score(actor=users["reviewer"], provider=orgs["provider"], year=2026, score=Decimal("91"),
+                            source="考评报告", now=NOW)
+    settlement = prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2026, now=NOW)
+    page = login(client, users["finance"]).get(reverse("billing:settlement", args=[settlement.pk]))
+    assert page.context["can_sign"] is True
+
+    client.post(reverse("billing:settlement_sign", args=[settlement.pk]))
+
+    settlement.refresh_from_db()
+    assert settlement.status == SettlementStatus.SIGNED
+    assert settlement.signed_by == users["finance"]
+
+
+def test_department_cannot_open_settlements_or_forecast(client, users):
+    login(client, users["applicant"])
+
+    assert client.get(reverse("billing:settlements")).status_code == 403
+    assert client.get(reverse("billing:forecast")).status_code == 403
+
+
+def test_forecast_page_total(client, users, statements):
+    """第六条: 1,000.00 and 2,000.00 a month running all next year forecast 36,000.00."""
+    response = login(client, users["finance"]).get(reverse("billing:forecast"))
+
+    assert response.context["total"] == Decimal("36000.00")

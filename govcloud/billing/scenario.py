@@ -34,6 +34,11 @@ class EventType:
     ALL = (CONFIRM, CHANGE, RECLAIM)
 
 
+def _event_label(event_type):
+    labels = {EventType.CONFIRM: _("confirmation"), EventType.CHANGE: _("change"), EventType.RECLAIM: _("reclaim")}
+    return labels[event_type]
+
+
 def _date(value, where):
     try:
         return datetime.date.fromisoformat(str(value))
@@ -100,7 +105,7 @@ def _events(resource_id, events):
         if day < confirmed_on:
             raise ScenarioError(
                 _("{where}: the {type} on {date} is before the confirmation on {confirmed}.").format(
-                    where=event_where, type=event["type"], date=day.isoformat(), confirmed=confirmed_on.isoformat()
+                    where=event_where, type=_event_label(event["type"]), date=day.isoformat(), confirmed=confirmed_on.isoformat()
                 )
             )
     parsed.sort(key=lambda entry: (entry[0], entry[1]))

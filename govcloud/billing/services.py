@@ -10,8 +10,9 @@ import datetime
 import logging
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
 from govcloud.accounts.permissions import require_role
@@ -23,6 +24,12 @@ from govcloud.billing.records import load_histories, load_price_book
 from govcloud.catalog.models import CatalogItem
 
 logger = logging.getLogger(__name__)
+
+
+class DifferenceKind(models.TextChoices):
+    ADDED = "added", _("added")
+    REMOVED = "removed", _("removed")
+    CHANGED = "changed", _("changed")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,12 +83,12 @@ def _compare(stored, lines):
         )
     for key, value in computed.items():
         if key not in stored:
-            differences.append(Difference("added", key[0], key[1], key[4], None, value[1]))
+            differences.append(Difference(DifferenceKind.ADDED, key[0], key[1], key[4], None, value[1]))
         elif stored[key] != value:
-            differences.append(Difference("changed", key[0], key[1], key[4], stored[key][1], value[1]))
+            differences.append(Difference(DifferenceKind.CHANGED, key[0], key[1], key[4], stored[key][1], value[1]))
     for key, value in stored.items():
         if key not in computed:
-            differences.append(Difference("removed", key[0], key[1], key[4], value[1], None))
+            differences.append(Difference(DifferenceKind.REMOVED, key[0], key[1], key[4], value[1], None))
     differences.sort(key=lambda difference: (difference.first_day, difference.resource_id, difference.item))
     return differences
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from govcloud.billing.models import Charge, Statement, StatementRun
-from govcloud.billing.services import forecast_next_year, rebuild_statements
+from govcloud.billing.services import DifferenceKind, forecast_next_year, rebuild_statements
 from govcloud.resources.models import ResourceComponent
 from tests.factories import FeeStandardFactory
 
@@ -47,8 +47,9 @@ def test_rebuild_reports_differences_after_backdated_change(changed_vm, orgs):
 
     report = rebuild_statements(D(2026, 5, 1), D(2026, 5, 1), apply=False)
 
-    kinds = sorted((difference.kind, difference.item) for difference in report.differences)
-    assert kinds == [("added", "ECS-8C16G"), ("changed", "ECS-4C8G"), ("removed", "ECS-8C16G")]
+    kinds = sorted((DifferenceKind(difference.kind), difference.item) for difference in report.differences)
+    assert kinds == [(DifferenceKind.ADDED, "ECS-8C16G"), (DifferenceKind.CHANGED, "ECS-4C8G"),
+                     (DifferenceKind.REMOVED, "ECS-8C16G")]
     assert Statement.objects.get(month=D(2026, 5, 1)).total == Decimal("1516.13")
     assert StatementRun.objects.filter(applied=False, differences=3).exists()
 

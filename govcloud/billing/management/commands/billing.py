@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from govcloud.billing import scenario
-from govcloud.billing.services import rebuild_statements
+from govcloud.billing.services import DifferenceKind, rebuild_statements
 
 # The what-if run must not need a database, so the system checks (which open one) are skipped.
 NO_CHECKS = []
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         report = rebuild_statements(first, last, apply=not options["dry_run"])
         for difference in report.differences:
             self.stdout.write(_("{kind}: resource {resource} {item} from {date}: stored {stored}, computed {computed}").format(
-                kind=difference.kind, resource=difference.resource_id, item=difference.item,
+                kind=DifferenceKind(difference.kind).label, resource=difference.resource_id, item=difference.item,
                 date=difference.first_day.isoformat(), stored=difference.stored if difference.stored is not None else "-",
                 computed=difference.computed if difference.computed is not None else "-",
             ))

@@ -30,3 +30,11 @@ class AdjustmentForm(forms.Form):
     amount = forms.DecimalField(label=_("Amount (yuan)"), decimal_places=2, max_digits=14,
                                 help_text=_("Negative when the provider was overpaid."))
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class ContractForm(forms.Form):
+    provider = forms.ModelChoiceField(queryset=_providers(), label=_("Provider"))
+    number = forms.CharField(label=_("Contract number"), max_length=60)
+    procurement_basis = forms.CharField(label=_("Procurement basis"), max_length=200)
+    starts_on = forms.DateField(label=_("Contract starts on"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("Contract ends on"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -11,13 +11,14 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from govcloud.accounts.models import Role
+from govcloud.accounts.models import OrganisationKind, Role
 from govcloud.accounts.permissions import require_role
 from govcloud.audit.services import record_event
 from govcloud.billing.models import (
     Adjustment,
     AssessmentStatus,
     EvaluationScore,
+    ProviderContract,
     ScoreBand,
     Settlement,
     SettlementLine,
@@ -179,3 +180,23 @@ def record_adjustment(*, actor, provider, amount, reason, now, corrects=None):
     record_event("billing.adjustment_recorded", adjustment, actor=actor, after=str(amount),
                  details={"reason": adjustment.reason, "corrects": corrects.pk if corrects else None}, now=now)
     return adjustment
+
+
+@transaction.atomic
+def record_contract(*, actor, provider, number, procurement_basis, starts_on, ends_on, now):
+    """Record how a provider was procured and for which contract period (第二十七条)."""
+    require_role(actor, Role.MANAGER)
+    if provider.kind != OrganisationKind.PROVIDER:
+        raise ValidationError(_("Only a cloud service provider has a provider contract."))
+    if ends_on < starts_on:
+        raise ValidationError(_("The contract ends before it starts."))
+    if not procurement_basis.strip():
+        raise ValidationError(_("Name the procurement basis of the contract."))
+    if ProviderContract.objects.filter(number=number).exists():
+        raise ValidationError(_("A contract with this number is already recorded."))
+
+    contract = ProviderContract.objects.create(provider=provider, number=number, procurement_basis=procurement_basis,
+                                               starts_on=starts_on, ends_on=ends_on, recorded_by=actor)
+    record_event("billing.contract_recorded", contract, actor=actor, after=number,
+                 details={"starts_on": starts_on, "ends_on": ends_on, "basis": procurement_basis}, now=now)
+    return contract

@@ -12,8 +12,8 @@ from govcloud.accounts.models import Role
 from govcloud.billing import assessment as assessment_services
 from govcloud.billing import settlement as settlement_services
 from govcloud.billing.filters import SettlementFilter
-from govcloud.billing.forms import AdjustmentForm, AssessmentForm, EvaluationScoreForm, ProviderYearForm
-from govcloud.billing.models import Adjustment, EvaluationScore, Settlement, UsageAssessment
+from govcloud.billing.forms import AdjustmentForm, AssessmentForm, ContractForm, EvaluationScoreForm, ProviderYearForm
+from govcloud.billing.models import Adjustment, EvaluationScore, ProviderContract, Settlement, UsageAssessment
 from govcloud.billing.views import paginate, require_page_role
 
 SETTLEMENT_ROLES = (Role.MANAGER, Role.FINANCE, Role.AUTHORITY, Role.PROVIDER)
@@ -29,9 +29,13 @@ def settlement_list(request):
     require_page_role(request.user, SETTLEMENT_ROLES)
     settlement_filter = SettlementFilter(request.GET,
                                          queryset=Settlement.objects.visible_to(request.user).select_related("provider"))
-    context = {"filter": settlement_filter, "page_obj": paginate(request, settlement_filter.qs.order_by("-year", "provider__code"))}
+    context = {
+        "filter": settlement_filter,
+        "page_obj": paginate(request, settlement_filter.qs.order_by("-year", "provider__code")),
+        "contracts": ProviderContract.objects.select_related("provider").order_by("provider__code", "-starts_on")[:50],
+    }
     if request.user.has_role(Role.MANAGER):
-        context.update(prepare_form=ProviderYearForm(), score_form=EvaluationScoreForm(),
+        context.update(prepare_form=ProviderYearForm(), score_form=EvaluationScoreForm(), contract_form=ContractForm(),
                        scores=EvaluationScore.objects.select_related("provider").order_by("-year", "provider__code")[:20])
     if request.user.has_role(Role.MANAGER, Role.FINANCE):
         context["adjustment_form"] = AdjustmentForm()
@@ -163,3 +167,19 @@ def assessment_save(request):
         return redirect("billing:assessments")
     messages.success(request, _("The usage assessment is saved."))
     return redirect("billing:assessment", pk=assessment.pk)
+
+
+@login_required
+@require_POST
+def contract_record(request):
+    form = ContractForm(request.POST)
+    if form.is_valid():
+        try:
+            settlement_services.record_contract(actor=request.user, now=timezone.now(), **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("The provider contract is recorded."))
+    else:
+        messages.error(request, _("The contract form has errors: {errors}").format(errors=form.errors.as_text()))
+    return redirect("billing:settlements")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("settlements/prepare/", settlement_views.settlement_prepare, name="settlement_prepare"),
     path("settlements/scores/", settlement_views.score_record, name="score_record"),
     path("settlements/adjustments/", settlement_views.adjustment_record, name="adjustment_record"),
+    path("settlements/contracts/", settlement_views.contract_record, name="contract_record"),
     path("settlements/<int:pk>/", settlement_views.settlement_detail, name="settlement"),
     path("settlements/<int:pk>/sign/", settlement_views.settlement_sign, name="settlement_sign"),
     path("settlements/<int:pk>/export.<str:fmt>", export_views.settlement_export, name="settlement_export"),

@@ -13,6 +13,7 @@ from govcloud.billing.settlement import (
     band_for,
     prepare_settlement,
     record_adjustment,
+    record_contract,
     record_evaluation_score,
     sign_settlement,
 )
@@ -126,3 +127,19 @@ def test_settlement_needs_submitted_assessment(year_of_service, users, orgs):
 
     with pytest.raises(ValidationError):
         prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2026, now=NOW)
+
+
+def test_provider_contract_recorded_with_basis(orgs, users):
+    """第二十七条: the management unit records how a provider was procured and its contract period."""
+    contract = record_contract(actor=users["reviewer"], provider=orgs["provider"], number="CZZWY-2026-01",
+                               procurement_basis="公开招标 CZZB-2025-118", starts_on=D(2026, 1, 1),
+                               ends_on=D(2028, 12, 31), now=NOW)
+
+    assert (contract.provider, contract.starts_on, contract.ends_on) == (orgs["provider"], D(2026, 1, 1),
+                                                                       D(2028, 12, 31))
+    with pytest.raises(ValidationError):
+        record_contract(actor=users["reviewer"], provider=orgs["applicant"], number="X-1", procurement_basis="招标",
+                        starts_on=D(2026, 1, 1), ends_on=D(2026, 12, 31), now=NOW)
+    with pytest.raises(PermissionDenied):
+        record_contract(actor=users["finance"], provider=orgs["provider"], number="X-2", procurement_basis="招标",
+                        starts_on=D(2026, 1, 1), ends_on=D(2026, 12, 31), now=NOW)

@@ -46,7 +46,7 @@ def _contracts(manager, providers, year, now):
 
 
 def _settle_last_year(manager, finance, providers, year, now):
-    """The first provider's last year is signed; the second's is a draft waiting for finance."""
+    """Settle last year: the first provider's settlement is signed, the second's waits for finance."""
     for index, provider in enumerate(providers[:2]):
         if Settlement.objects.filter(provider=provider, year=year).exists():
             continue

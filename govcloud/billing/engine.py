@@ -3,7 +3,7 @@
 The database side (services.py) and the what-if command (scenario.py) both feed it
 the same records: price versions, and per resource its billing start (delivery
 confirmation, inclusive), its billing end (reclaim, exclusive) and the size history
-as segments of item × quantity.  Charges are a pure function of those records (F5).
+as segments of item × quantity.  Charges are a pure function of those records (第十三条 – 第十五条).
 """
 
 import bisect

@@ -1,4 +1,4 @@
-"""Downloads of statements and settlements; every download is written to the audit log (N5)."""
+"""Downloads of statements and settlements; every download is written to the audit log."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse

@@ -1,4 +1,4 @@
-"""Statements and settlements as Excel workbooks, Word documents and PDF, in Chinese (M5).
+"""Statements and settlements as Excel workbooks, Word documents and PDF, in Chinese.
 
 Word files come from the docxtpl templates in document_templates/; PDFs are rendered
 by WeasyPrint from HTML templates in the TrueType font WenQuanYi Micro Hei, which

@@ -57,7 +57,7 @@ class ScopedQuerySet(models.QuerySet):
 
 
 class Statement(models.Model):
-    """What one department owes one provider for one calendar month (M3), rebuilt from the records."""
+    """What one department owes one provider for one calendar month, rebuilt from the records."""
 
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     department = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("department"))
@@ -85,7 +85,7 @@ class Statement(models.Model):
 
 
 class Charge(models.Model):
-    """One statement line: consecutive days of one resource in one month at one size and one price version (F5)."""
+    """One statement line: consecutive days of one resource in one month at one size and one price version."""
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="charges")
     resource = models.ForeignKey(CloudResource, on_delete=models.PROTECT, related_name="charges",

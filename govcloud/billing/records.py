@@ -8,7 +8,7 @@ from govcloud.resources.models import CloudResource, ResourceComponent
 
 
 def load_price_book():
-    """Return every fee standard as the engine's price book; each version keeps its row id as ref (B2)."""
+    """Return every fee standard as the engine's price book; each version keeps its row id as ref, so every bill line names its price version."""
     rows = FeeStandard.objects.values_list("pk", "item__code", "unit_price", "effective_from", "item__billing_period")
     return PriceBook([
         PriceVersion(item=code, unit_price=price, per=per, effective_from=effective_from, ref=pk)

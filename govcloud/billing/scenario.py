@@ -10,7 +10,7 @@ Format (kept stable, since others check the engine with it)::
          {"date": "2026-06-10", "type": "reclaim"}]}]}
 
 The period's "to" day is billed.  A confirm starts billing, a change bills the new
-item and quantity from its date, and a reclaim date is no longer billed (F5).
+item and quantity from its date, and a reclaim date is no longer billed (第十三条 – 第十五条).
 """
 
 import datetime

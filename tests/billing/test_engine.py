@@ -1,4 +1,4 @@
-"""The daily-charge rules (F5, 第十三条, 第十四条, 第十五条) on plain data, worked out by hand."""
+"""The daily-charge rules (第六条, 第十三条, 第十四条, 第十五条) on plain data, worked out by hand."""
 
 import datetime
 from decimal import Decimal
@@ -41,7 +41,7 @@ def test_confirmation_mid_month_bills_22_of_31_days():
 
 
 def test_new_price_version_applies_from_its_date():
-    """B2: a price changed from 1,000.00 to 1,200.00 from 2026-07-01 bills June at 1,000.00 and July at 1,200.00."""
+    """第六条: a price changed from 1,000.00 to 1,200.00 from 2026-07-01 bills June at 1,000.00 and July at 1,200.00."""
     prices = book(("ECS", "1000.00", "month", D(2026, 1, 1)), ("ECS", "1200.00", "month", D(2026, 7, 1)))
 
     lines = charge_lines([history(Segment("ECS", 1, D(2026, 3, 10)))], prices, D(2026, 6, 1), D(2026, 7, 31))
@@ -105,7 +105,7 @@ def test_missing_price_names_resource_and_item():
 
 
 def test_overlapping_sizes_rejected():
-    """F5: two sizes of one item on the same day would bill the day twice."""
+    """第十三条: two sizes of one item on the same day would bill the day twice."""
     resource = history(Segment("ECS", 1, D(2026, 3, 10), D(2026, 5, 1)), Segment("ECS", 2, D(2026, 4, 1)))
 
     with pytest.raises(BillingDataError, match="vm-1.*ECS.*2026-04-01"):

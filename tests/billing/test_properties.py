@@ -1,4 +1,4 @@
-"""Properties of the daily-charge rules (F5) over random histories: the interval arithmetic of the
+"""Properties of the daily-charge rules (第十三条 – 第十五条) over random histories: the interval arithmetic of the
 statement lines agrees with a day-by-day walk, no day is billed twice or outside confirmation–reclaim,
 and the lines, each rounded once, add up to the total."""
 
@@ -56,7 +56,7 @@ def scenarios(draw):
 @settings(max_examples=60, deadline=None)
 @given(scenarios())
 def test_no_day_billed_twice_or_outside_confirmation_to_reclaim(scenario):
-    """F5, 第十三条, 第十五条: each resource is billed at most once a day, from confirmation to the day before reclaim."""
+    """第十三条, 第十五条: each resource is billed at most once a day, from confirmation to the day before reclaim."""
     book, resources, first, last = scenario
 
     for history in resources:

@@ -1,4 +1,4 @@
-"""`manage.py billing simulate`: finance's what-if on a scenario file, without the database (第六条, F5)."""
+"""`manage.py billing simulate`: finance's what-if on a scenario file, without the database (第六条, 第十三条 – 第十五条)."""
 
 import json
 import subprocess
@@ -33,7 +33,7 @@ def simulate(tmp_path, data):
 
 
 def test_example_scenario_output(tmp_path):
-    """F5: March 22 days, April whole, May 15 + 16 days across the change, June to the day before reclaim."""
+    """第十三条 – 第十五条: March 22 days, April whole, May 15 + 16 days across the change, June to the day before reclaim."""
     result = simulate(tmp_path, EXAMPLE)
 
     assert result.returncode == 0, result.stderr

@@ -57,7 +57,7 @@ def test_other_departments_statement_is_404(client, users, statements):
 
 
 def test_drill_down_shows_each_day(client, users, statements):
-    """F5: March's 709.68 is 22 days of 1,000.00 ÷ 31 = 32.258065 each, rounded once."""
+    """第十三条: March's 709.68 is 22 days of 1,000.00 ÷ 31 = 32.258065 each, rounded once."""
     charge = statements["own"].charges.get()
 
     response = login(client, users["applicant"]).get(
@@ -88,7 +88,7 @@ def test_statement_list_query_count_flat(client, users, ecs_items, make_resource
 
 
 def test_statement_downloads(client, users, statements):
-    """M5: Excel, Word and PDF of a statement, in Chinese."""
+    """第二十九条: Excel, Word and PDF of a statement, in Chinese."""
     login(client, users["applicant"])
     url = lambda fmt: reverse("billing:statement_export", args=[statements["own"].pk, fmt])  # noqa: E731
 

@@ -13,6 +13,7 @@ from govcloud.accounts.models import Role
 from govcloud.accounts.permissions import require_own_provider, require_role
 from govcloud.applications.models import Application, ApplicationStatus
 from govcloud.audit.services import record_event
+from govcloud.catalog.pricing import unpriced_items
 from govcloud.deadlines.models import ObligationKind
 from govcloud.deadlines.services import meet_obligations, open_obligation
 from govcloud.resources.models import (
@@ -230,6 +231,16 @@ def confirm_delivery(confirmation, *, actor, confirmed_on, now=None):
     if confirmation.status != ConfirmationStatus.SUBMITTED:
         raise ValidationError(_("This delivery is already confirmed."))
     application = _lock_application(confirmation.application)
+    items = list({component.item for component in ResourceComponent.objects.filter(
+        resource__application=application).select_related("item")})
+    missing = unpriced_items(items, confirmed_on)
+    if missing:
+        # 第六条 and 第十三条: billing starts on confirmation, so every item needs finance's fee standard first.
+        raise ValidationError(
+            _("No fee standard is in force on {date} for: {items}. Finance must set one before the delivery "
+              "can be confirmed.").format(date=confirmed_on.isoformat(),
+                                          items=", ".join(sorted(item.code for item in missing)))
+        )
 
     confirmation.status = ConfirmationStatus.CONFIRMED
     confirmation.confirmed_by = actor

@@ -131,3 +131,15 @@ def test_only_management_confirms(users, orgs, system, priced_items):
 
     with pytest.raises(PermissionDenied):
         services.confirm_delivery(confirmation, actor=users["applicant"], confirmed_on=datetime.date(2026, 3, 10))
+
+
+def test_delivery_of_an_unpriced_item_waits_for_finance(users, orgs, system, priced_items):
+    """第六条, 第十三条: billing starts on confirmation, so finance must have priced every delivered item."""
+    application = workflow.provisioned(users, orgs, system, priced_items)
+    priced_items["memory"].fee_standards.all().delete()
+    confirmation = services.submit_delivery_confirmation(application, actor=users["applicant"],
+                                                         credential_handover="当面移交")
+
+    with pytest.raises(ValidationError, match="ECS-MEM"):
+        services.confirm_delivery(confirmation, actor=users["reviewer"], confirmed_on=datetime.date(2026, 3, 10))
+    assert CloudResource.objects.get().billing_starts_on is None

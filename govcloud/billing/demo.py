@@ -63,10 +63,12 @@ def _settle_last_year(manager, finance, providers, year, now):
 
 
 def build(context=None):
-    """Add the billing demo records: statements of the last twelve months, contracts, assessments and settlements."""
-    context = context or {}
-    today = context.get("today") or local_today()
-    now = context.get("now") or timezone.now()
+    """Add the billing demo records: statements of the last twelve months, contracts, assessments and settlements.
+
+    context is load_demo's DemoContext; only its load date (today) is read.
+    """
+    today = getattr(context, "today", None) or local_today()
+    now = timezone.now()
     manager, finance = _first_user(Role.MANAGER), _first_user(Role.FINANCE)
     providers = list(Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("code"))
     if manager is None or not providers:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcloud.accounts.models import OrganisationKind, Role
@@ -98,6 +99,9 @@ def prepare_settlement(*, actor, provider, year, now):
     """Compute (or recompute) the provider's draft settlement of a year from its submitted usage assessment,
     the fee standards and its evaluation score, and attach the adjustments not yet settled (第二十九条)."""
     require_role(actor, Role.MANAGER)
+    # 据实结算: only days that have passed are settled, so the year must be over.
+    if datetime.date(year, 12, 31) >= timezone.localdate(now):
+        raise ValidationError(_("The year {year} is not over yet; only a past year is settled.").format(year=year))
     assessment = UsageAssessment.objects.filter(provider=provider, year=year,
                                                 status=AssessmentStatus.SUBMITTED).first()
     if assessment is None:

@@ -30,12 +30,12 @@ def year_of_service(ecs_items, make_resource):
     return make_resource([(ecs_items["small"], 1, D(2026, 3, 10), None)], starts=D(2026, 3, 10))
 
 
-def ready_to_settle(users, orgs, year, score):
+def ready_to_settle(users, orgs, year, score, now=NOW):
     assessment = draft_assessment(actor=users["reviewer"], provider=orgs["provider"], year=year,
-                                  conclusions="资源使用基本合理。", now=NOW)
-    submit_assessment(actor=users["reviewer"], assessment=assessment, now=NOW)
+                                  conclusions="资源使用基本合理。", now=now)
+    submit_assessment(actor=users["reviewer"], assessment=assessment, now=now)
     record_evaluation_score(actor=users["reviewer"], provider=orgs["provider"], year=year, score=Decimal(score),
-                            source="2026年度政务云服务考评报告", now=NOW)
+                            source="2026年度政务云服务考评报告", now=now)
 
 
 @pytest.mark.parametrize("score, percent", [("90", "100"), ("89.99", "97"), ("80", "97"), ("79.5", "93"),
@@ -106,8 +106,9 @@ def test_signed_settlement_unchanged_correction_goes_to_next(year_of_service, ec
     assert signed.status == SettlementStatus.SIGNED
     assert [(entry[0].pk, entry[1]) for entry in report.settlement_differences] == [(signed.pk, Decimal("9709.68"))]
 
-    ready_to_settle(users, orgs, 2027, "92")
-    following = prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2027, now=NOW)
+    a_year_later = NOW.replace(year=2028)
+    ready_to_settle(users, orgs, 2027, "92", now=a_year_later)
+    following = prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2027, now=a_year_later)
     # 2027 at 1,200.00 × 2 a month = 28,800.00, 100 % at 92, less the 150.00 correction.
     assert following.charges_total == Decimal("28800.00")
     assert list(following.adjustments.all()) == [adjustment]
@@ -143,3 +144,12 @@ def test_provider_contract_recorded_with_basis(orgs, users):
     with pytest.raises(PermissionDenied):
         record_contract(actor=users["finance"], provider=orgs["provider"], number="X-2", procurement_basis="招标",
                         starts_on=D(2026, 1, 1), ends_on=D(2026, 12, 31), now=NOW)
+
+
+def test_current_year_not_settled(year_of_service, users, orgs):
+    """第二十九条 据实结算: a year is settled only after its last day has passed."""
+    ready_to_settle(users, orgs, 2026, "95", now=datetime.datetime(2026, 12, 4, 10, 0, tzinfo=datetime.UTC))
+
+    with pytest.raises(ValidationError):
+        prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2026,
+                           now=datetime.datetime(2026, 12, 31, 10, 0, tzinfo=datetime.UTC))

@@ -9,6 +9,7 @@ as segments of item × quantity.  Charges are a pure function of those records (
 import bisect
 import dataclasses
 import datetime
+import functools
 from collections import defaultdict
 from fractions import Fraction
 
@@ -42,7 +43,7 @@ class PriceVersion:
     effective_from: datetime.date
     ref: object = None
 
-    @property
+    @functools.cached_property
     def price_fen(self):
         return to_fen(self.unit_price)
 
@@ -69,7 +70,8 @@ class ResourceHistory:
     provider: object = None
 
 
-@dataclasses.dataclass(frozen=True)
+# Not frozen: a province has millions of lines a year, and a frozen dataclass is slower to build.
+@dataclasses.dataclass(slots=True)
 class ChargeLine:
     """A run of consecutive days in one month at one item, quantity and price version."""
 
@@ -81,7 +83,13 @@ class ChargeLine:
     price: PriceVersion
     first_day: datetime.date
     last_day: datetime.date
-    exact_fen: Fraction
+    # The exact amount in fen is numerator ÷ divisor; Fraction is built only on request, for speed.
+    numerator: int
+    divisor: int = 1
+
+    @property
+    def exact_fen(self):
+        return Fraction(self.numerator, self.divisor)
 
     @property
     def month(self):
@@ -94,7 +102,7 @@ class ChargeLine:
     @property
     def amount_fen(self):
         """The line rounded half-up to the fen: the one rounding of a statement line."""
-        return round_fen(self.exact_fen.numerator, self.exact_fen.denominator)
+        return round_fen(self.numerator, self.divisor)
 
     @property
     def amount(self):
@@ -220,15 +228,15 @@ def _segment_lines(history, segment, book, period_first, period_end):
             if first <= charge_day < piece_end:
                 yield ChargeLine(
                     history.id, history.department, history.provider, segment.item, segment.quantity, price,
-                    charge_day, charge_day, Fraction(price.price_fen * segment.quantity),
+                    charge_day, charge_day, price.price_fen * segment.quantity,
                 )
             continue
         for month_first, month_end in split_by_month(first, piece_end):
             days = (month_end - month_first).days
-            exact = Fraction(price.price_fen * segment.quantity * days, daily_divisor(price.per, month_first))
             yield ChargeLine(
                 history.id, history.department, history.provider, segment.item, segment.quantity, price,
-                month_first, month_end - ONE_DAY, exact,
+                month_first, month_end - ONE_DAY, price.price_fen * segment.quantity * days,
+                daily_divisor(price.per, month_first),
             )
 
 
@@ -249,7 +257,7 @@ def charge_lines(histories, book, period_first, period_last):
                 raise BillingDataError(
                     _("Resource {resource}: {error}").format(resource=history.id, error=error)
                 ) from error
-    lines.sort(key=lambda line: (str(line.resource), line.first_day, line.item))
+    lines.sort(key=lambda line: (line.resource, line.first_day, line.item))
     return lines
 
 

@@ -7,6 +7,7 @@ to whole fen, so the lines of a statement add up exactly to its total.
 
 import calendar
 import datetime
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -25,7 +26,12 @@ class Per:
 
 
 def days_in_month(day):
-    return calendar.monthrange(day.year, day.month)[1]
+    return _days_in_month(day.year, day.month)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days_in_month(year, month):
+    return calendar.monthrange(year, month)[1]
 
 
 def days_in_year(year):
@@ -37,7 +43,12 @@ def month_start(day):
 
 
 def next_month_start(day):
-    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return _next_month_start(day.year, day.month)
+
+
+@functools.lru_cache(maxsize=4096)
+def _next_month_start(year, month):
+    return datetime.date(year + 1, 1, 1) if month == 12 else datetime.date(year, month + 1, 1)
 
 
 def split_by_month(start, end):

@@ -10,6 +10,7 @@ import logging
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Avg, Count, Max
 from django.utils.translation import gettext as _
 
 from govcloud.accounts.models import Organisation, Role
@@ -45,11 +46,44 @@ def _resources_section(provider, year):
 def _utilization_section(provider, year):
     """Return the utilization summary and the idle and zombie findings, when the metering app records them."""
     if not apps.is_installed("govcloud.metering"):
-        # Limitation: utilization roll-ups come from the metering app, which is not installed here.
+        # Limitation: utilization roll-ups come from the metering app; without it the report says none are recorded.
         return {"recorded": False, "summary": [], "findings": []}
-    from govcloud.metering import assessment_data  # noqa: PLC0415 (only when the app exists)
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    summary = _utilization_summary(provider, first, last)
+    findings = _rationality_findings(provider, first, last)
+    return {"recorded": bool(summary), "summary": summary, "findings": findings}
 
-    return assessment_data.for_provider_year(provider, year)
+
+def _utilization_summary(provider, first, last):
+    rollup = apps.get_model("metering", "DailyRollup")
+    metric_labels = dict(rollup._meta.get_field("metric").choices)
+    rows = (
+        rollup.objects.filter(resource__provider=provider, day__gte=first, day__lte=last)
+        .values("metric")
+        .annotate(mean=Avg("mean"), peak=Max("maximum"), resources=Count("resource", distinct=True),
+                  days=Count("pk"))
+        .order_by("metric")
+    )
+    return [
+        {"metric": str(metric_labels.get(row["metric"], row["metric"])), "mean": round(row["mean"], 1),
+         "peak": round(row["peak"], 1), "resources": row["resources"], "resource_days": row["days"]}
+        for row in rows
+    ]
+
+
+def _rationality_findings(provider, first, last):
+    finding = apps.get_model("metering", "RationalityFinding")
+    findings = (
+        finding.objects.filter(provider=provider, found_on__gte=first, found_on__lte=last)
+        .select_related("resource", "department")
+        .order_by("found_on", "pk")
+    )
+    return [
+        _("{found_on} {kind}: {resource} ({department}), {status}").format(
+            found_on=entry.found_on.isoformat(), kind=entry.get_kind_display(), resource=entry.resource.name,
+            department=entry.department.name, status=entry.get_status_display())
+        for entry in findings
+    ]
 
 
 def _charges_section(provider, year):

@@ -135,3 +135,49 @@ def test_forecast_page_total(client, users, statements):
     response = login(client, users["finance"]).get(reverse("billing:forecast"))
 
     assert response.context["total"] == Decimal("36000.00")
+
+
+def _settlements(orgs, users, years):
+    from govcloud.billing.models import Settlement, UsageAssessment
+
+    for year in years:
+        assessment = UsageAssessment.objects.create(provider=orgs["provider"], year=year, written_by=users["reviewer"],
+                                                    written_at=NOW)
+        Settlement.objects.create(
+            provider=orgs["provider"], year=year, assessment=assessment, score=Decimal("90"), score_source="报告",
+            payment_percent=Decimal("100"), bands_effective_from=D(2021, 1, 1), charges_total=Decimal("1.00"),
+            after_evaluation=Decimal("1.00"), adjustments_total=Decimal("0.00"), payable=Decimal("1.00"),
+            prepared_by=users["reviewer"], prepared_at=NOW)
+
+
+@pytest.mark.parametrize("page", ["billing:settlements", "billing:assessments"])
+def test_settlement_pages_query_count_flat(client, users, orgs, page):
+    login(client, users["reviewer"])
+    _settlements(orgs, users, range(2001, 2004))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse(page)).status_code == 200
+
+    _settlements(orgs, users, range(2004, 2034))
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse(page))
+
+    assert len(many) == len(few)
+
+
+def test_statement_detail_query_count_flat(client, users, ecs_items, make_resource, orgs):
+    make_resource([(ecs_items["small"], 1, D(2026, 3, 1), None)], starts=D(2026, 3, 1))
+    rebuild_statements(D(2026, 3, 1), D(2026, 3, 1))
+    statement = Statement.objects.get()
+    login(client, users["applicant"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("billing:statement", args=[statement.pk]))
+
+    for _number in range(10):
+        make_resource([(ecs_items["small"], 1, D(2026, 3, 1), None)], starts=D(2026, 3, 1))
+    rebuild_statements(D(2026, 3, 1), D(2026, 3, 1))
+    statement = Statement.objects.get()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("billing:statement", args=[statement.pk]))
+
+    assert len(response.context["page_obj"]) == 11
+    assert len(many) == len(few)

@@ -2,6 +2,11 @@
 against a single DuckDB query over the same data exported in the same run.
 
 Run: .venv/bin/python -m bench.billing_settlement [--resources 100000] [--departments 2000] [--seed 7]
+     [--through-db [--database-url URL]]
+
+With --through-db the data set is first loaded into a fresh database (a temporary SQLite file unless
+--database-url names an empty PostgreSQL database), the year is settled by the platform's services
+(statements, usage assessments, scores, settlements), and DuckDB reads what the database then holds.
 
 The engine computes statement lines by intervals (segment × price version × month); DuckDB
 expands every billed day and sums them, so the two are independent computations of the same rule:
@@ -23,11 +28,8 @@ from pathlib import Path
 
 import django
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "govcloud.settings")
-django.setup()
-
-from govcloud.billing.engine import PriceBook, PriceVersion, ResourceHistory, Segment, charge_lines  # noqa: E402
-from govcloud.billing.proration import fen_to_yuan, quantize_yuan  # noqa: E402
+from govcloud.billing.engine import PriceBook, PriceVersion, ResourceHistory, Segment, charge_lines
+from govcloud.billing.proration import fen_to_yuan, quantize_yuan
 
 YEAR = 2026
 PROVIDERS = ("P-A", "P-B", "P-C")
@@ -149,41 +151,72 @@ def settle_with_duckdb(directory):
     return {provider: int(fen) for provider, fen, _lines in rows}, sum(row[2] for row in rows)
 
 
-def main(argv=None):
+def _arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=100_000)
     parser.add_argument("--departments", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args(argv)
+    parser.add_argument("--through-db", action="store_true", help="Load the data set and settle it with the services.")
+    parser.add_argument("--database-url", help="An empty database for --through-db (default: a temporary SQLite file).")
+    return parser.parse_args(argv)
 
-    rng = random.Random(args.seed)
-    prices = generate_prices(rng)
-    histories = generate_histories(rng, args.resources, args.departments)
-    segment_count = sum(len(history.segments) for history in histories)
-    print("data set: %d resources, %d size segments, %d departments, %d price versions"
-          % (len(histories), segment_count, len({h.department for h in histories}), len(prices)))
+
+def _setup_django(args, directory):
+    if args.through_db:
+        os.environ["DATABASE_URL"] = args.database_url or "sqlite:///%s" % (directory / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "govcloud.settings")
+    django.setup()
+
+
+def _settle_in_memory(histories, prices, directory):
+    started = time.perf_counter()
+    charges, payable, line_count = settle_with_engine(histories, prices)
+    seconds = time.perf_counter() - started
+    print("engine: %.2f s for %d statement lines" % (seconds, line_count))
+    for provider in PROVIDERS:
+        print("%s score %s pays %s%%: %s" % (provider, SCORES[provider], percent_for(SCORES[provider]),
+                                            payable.get(provider)))
+    export(directory, histories, prices)
+    return charges, line_count, seconds
+
+
+def _settle_through_database(histories, prices, directory):
+    from bench import billing_database  # noqa: PLC0415 (needs Django set up first)
 
     started = time.perf_counter()
-    engine_charges, payable, line_count = settle_with_engine(histories, prices)
-    engine_seconds = time.perf_counter() - started
+    manager, providers = billing_database.load(histories, prices)
+    print("load into the database: %.2f s" % (time.perf_counter() - started))
+    charges, timings = billing_database.settle(manager, providers, SCORES, YEAR)
+    for step, seconds in timings.items():
+        print("%s: %.2f s" % (step, seconds))
+    billing_database.export(directory)
+    return charges, None, sum(timings.values())
 
+
+def main(argv=None):
+    args = _arguments(argv)
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
-        started = time.perf_counter()
-        export(directory, histories, prices)
-        export_seconds = time.perf_counter() - started
+        _setup_django(args, directory)
+        rng = random.Random(args.seed)
+        prices = generate_prices(rng)
+        histories = generate_histories(rng, args.resources, args.departments)
+        print("data set: %d resources, %d size segments, %d departments, %d price versions" % (
+            len(histories), sum(len(h.segments) for h in histories), len({h.department for h in histories}),
+            len(prices)))
+
+        settle = _settle_through_database if args.through_db else _settle_in_memory
+        charges, line_count, settle_seconds = settle(histories, prices, directory)
         started = time.perf_counter()
         duckdb_charges, duckdb_lines = settle_with_duckdb(directory)
         duckdb_seconds = time.perf_counter() - started
 
-    print("engine: %.2f s for %d statement lines" % (engine_seconds, line_count))
-    print("export: %.2f s; DuckDB query: %.2f s for %d lines" % (export_seconds, duckdb_seconds, duckdb_lines))
-    print("engine time / DuckDB time: %.2f" % (engine_seconds / duckdb_seconds))
-    agree = engine_charges == duckdb_charges and line_count == duckdb_lines
+    print("DuckDB query: %.2f s for %d lines" % (duckdb_seconds, duckdb_lines))
+    print("settlement time / DuckDB time: %.2f" % (settle_seconds / duckdb_seconds))
+    agree = charges == duckdb_charges and line_count in (None, duckdb_lines)
     for provider in PROVIDERS:
-        print("%s charges engine %s, DuckDB %s; score %s pays %s%% = %s" % (
-            provider, fen_to_yuan(engine_charges.get(provider, 0)), fen_to_yuan(duckdb_charges.get(provider, 0)),
-            SCORES[provider], percent_for(SCORES[provider]), payable.get(provider)))
+        print("%s charges: platform %s, DuckDB %s" % (provider, fen_to_yuan(charges.get(provider, 0)),
+                                                    fen_to_yuan(duckdb_charges.get(provider, 0))))
     print("totals agree: %s" % ("yes" if agree else "NO"))
     return 0 if agree else 1
 

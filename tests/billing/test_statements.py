@@ -77,3 +77,17 @@ def test_forecast_counts_resources_in_service_today(ecs_items, make_resource, or
     make_resource([(ecs_items["small"], 3, D(2026, 3, 10), None)], starts=D(2026, 3, 10), ends=D(2026, 6, 10))
 
     assert forecast_next_year(D(2026, 12, 4)) == [(orgs["applicant"].pk, Decimal("24000.00"))]
+
+
+def test_monthly_task_rebuilds_last_and_current_month(changed_vm):
+    """第十三条 – 第十五条: the periodic job recomputes last month and this month from the records."""
+    import time_machine
+
+    from govcloud.billing.tasks import rebuild_recent_statements
+
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 2, 0, tzinfo=datetime.UTC), tick=False):
+        differences = rebuild_recent_statements()
+
+    # May has two lines (before and after the change on 05-16), June one (to the reclaim on 06-10).
+    assert differences == 3
+    assert sorted(Statement.objects.values_list("month", flat=True)) == [D(2026, 5, 1), D(2026, 6, 1)]

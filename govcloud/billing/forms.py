@@ -38,3 +38,10 @@ class ContractForm(forms.Form):
     procurement_basis = forms.CharField(label=_("Procurement basis"), max_length=200)
     starts_on = forms.DateField(label=_("Contract starts on"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("Contract ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class RebuildForm(forms.Form):
+    first_month = forms.DateField(label=_("First month"), input_formats=["%Y-%m"],
+                                  widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+    last_month = forms.DateField(label=_("Last month"), input_formats=["%Y-%m"],
+                                 widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))

@@ -6,6 +6,7 @@ app_name = "billing"
 
 urlpatterns = [
     path("statements/", views.statement_list, name="statements"),
+    path("statements/rebuild/", views.statement_rebuild, name="statement_rebuild"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
     path("statements/<int:pk>/lines/<int:charge_pk>/", views.charge_days, name="charge_days"),
     path("statements/<int:pk>/export.<str:fmt>", export_views.statement_export, name="statement_export"),

@@ -3,22 +3,27 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Sum
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Organisation, Role
 from govcloud.billing.engine import day_charges
 from govcloud.billing.filters import StatementFilter
-from govcloud.billing.models import Charge, Statement
+from govcloud.billing.forms import RebuildForm
+from govcloud.billing.models import Charge, Statement, StatementRun
 from govcloud.billing.proration import month_start
 from govcloud.billing.records import history_of, load_price_book
-from govcloud.billing.services import forecast_next_year
+from govcloud.billing.services import forecast_next_year, rebuild_statements
 from govcloud.web.clock import local_today
 
 STATEMENT_ROLES = (Role.DEPARTMENT, Role.PROVIDER, Role.MANAGER, Role.FINANCE, Role.AUTHORITY)
+REBUILD_ROLES = (Role.MANAGER, Role.FINANCE)
 FORECAST_ROLES = (Role.FINANCE, Role.MANAGER, Role.AUTHORITY)
 # Six places show the exact daily charge of a monthly price (1,000.00 ÷ 31 = 32.258065) before the line rounds.
 DAY_PLACES = Decimal("0.000001")
@@ -40,10 +45,33 @@ def statement_list(request):
     statement_filter = StatementFilter(request.GET, queryset=visible)
     statements = statement_filter.qs.order_by("-month", "department__code", "provider__code")
     page = paginate(request, statements)
-    return render(request, "billing/statement_list.html", {
+    context = {
         "filter": statement_filter, "page_obj": page,
         "total": statements.aggregate(total=Sum("total"))["total"] or Decimal("0.00"),
-    })
+    }
+    if request.user.has_role(*REBUILD_ROLES):
+        context["rebuild_form"] = RebuildForm()
+        context["last_run"] = StatementRun.objects.select_related("ran_by").first()
+    return render(request, "billing/statement_list.html", context)
+
+
+@login_required
+@require_POST
+def statement_rebuild(request):
+    """Recompute the statements of a period from the records (management unit or finance)."""
+    form = RebuildForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["last_month"] < form.cleaned_data["first_month"]:
+        messages.error(request, _("Choose a first and a last month, the last not before the first."))
+        return redirect("billing:statements")
+    report = rebuild_statements(form.cleaned_data["first_month"], form.cleaned_data["last_month"], actor=request.user)
+    messages.success(request, _("Statements recomputed: {count} line(s) differed from what was stored.").format(
+        count=len(report.differences)))
+    for settlement, signed_total, computed in report.settlement_differences:
+        messages.warning(request, _(
+            "Signed settlement {settlement} stays at {signed}; the records now give {computed}: "
+            "record the difference as an adjustment."
+        ).format(settlement=settlement, signed=signed_total, computed=computed))
+    return redirect("billing:statements")
 
 
 def visible_statement(user, pk):

@@ -181,3 +181,15 @@ def test_statement_detail_query_count_flat(client, users, ecs_items, make_resour
 
     assert len(response.context["page_obj"]) == 11
     assert len(many) == len(few)
+
+
+def test_manager_recomputes_statements_from_page(client, users, ecs_items, make_resource):
+    """第二十九条 据实结算: the management unit recomputes a period; a department may not."""
+    make_resource([(ecs_items["small"], 1, D(2026, 3, 10), None)], starts=D(2026, 3, 10))
+
+    assert login(client, users["applicant"]).post(reverse("billing:statement_rebuild"), {
+        "first_month": "2026-03", "last_month": "2026-04"}).status_code == 403
+    login(client, users["reviewer"]).post(reverse("billing:statement_rebuild"), {
+        "first_month": "2026-03", "last_month": "2026-04"})
+
+    assert sorted(Statement.objects.values_list("total", flat=True)) == [Decimal("709.68"), Decimal("1000.00")]

@@ -46,7 +46,7 @@ def _resources_section(provider, year):
 def _utilization_section(provider, year):
     """Return the utilization summary and the idle and zombie findings, when the metering app records them."""
     if not apps.is_installed("govcloud.metering"):
-        # Limitation: utilization roll-ups come from the metering app; without it the report says none are recorded.
+        # Limitation: utilization roll-ups come from the metering app, so without it the report states that none are recorded.
         return {"recorded": False, "summary": [], "findings": []}
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     summary = _utilization_summary(provider, first, last)

@@ -11,8 +11,10 @@ from govcloud.web.clock import local_today
 
 @shared_task(name="billing.rebuild_statements")
 def rebuild_recent_statements(months_back=1):
-    """Recompute the statements of the current month and the months_back months before it, so late
-    confirmations, changes and reclaims reach them; returns the number of differences found."""
+    """Recompute the statements of the current month and of the months_back months before it.
+
+    Late confirmations, changes and reclaims reach those statements this way. Return the number of differences.
+    """
     today = local_today()
     first = month_start(today)
     for _month in range(months_back):

@@ -8,6 +8,8 @@ from govcloud.billing.models import Settlement, SettlementStatus, Statement
 
 
 class StatementFilter(django_filters.FilterSet):
+    # A year lookup on a date column is a range query, so the (department, month) and (provider, month) indexes serve it.
+    year = django_filters.NumberFilter(field_name="month", lookup_expr="year", label=_("Year"))
     month = django_filters.DateFilter(field_name="month", label=_("Month (first day)"))
     department = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.filter(kind__in=USER_DEPARTMENT_KINDS), label=_("Department"))
@@ -16,7 +18,7 @@ class StatementFilter(django_filters.FilterSet):
 
     class Meta:
         model = Statement
-        fields = ["month", "department", "provider"]
+        fields = ["year", "month", "department", "provider"]
 
 
 class SettlementFilter(django_filters.FilterSet):

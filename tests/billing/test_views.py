@@ -193,3 +193,15 @@ def test_manager_recomputes_statements_from_page(client, users, ecs_items, make_
         "first_month": "2026-03", "last_month": "2026-04"})
 
     assert sorted(Statement.objects.values_list("total", flat=True)) == [Decimal("709.68"), Decimal("1000.00")]
+
+
+def test_statement_list_filters_by_year(client, users, ecs_items, make_resource, orgs):
+    """第二十九条: a settlement line drills down to the department's statements of that year."""
+    make_resource([(ecs_items["small"], 1, D(2026, 11, 1), None)], starts=D(2026, 11, 1))
+    rebuild_statements(D(2026, 11, 1), D(2027, 1, 1))
+
+    response = login(client, users["finance"]).get(reverse("billing:statements"), {
+        "year": 2026, "department": orgs["applicant"].pk, "provider": orgs["provider"].pk})
+
+    assert [statement.month for statement in response.context["page_obj"]] == [D(2026, 12, 1), D(2026, 11, 1)]
+    assert response.context["total"] == Decimal("2000.00")

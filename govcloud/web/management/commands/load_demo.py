@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from govcloud.accounts.models import User
 from govcloud.web.demo import DemoContext, load_scenario
@@ -11,6 +11,9 @@ from govcloud.web.demo import DemoContext, load_scenario
 # Each app that has demo records adds its builder here; they run in this order in one transaction.
 DEMO_BUILDERS = [
     "govcloud.web.demo.build",
+    "govcloud.catalog.demo.build",
+    "govcloud.workdays.demo.build",
+    "govcloud.policy.demo.build",
 ]
 
 

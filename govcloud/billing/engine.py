@@ -240,23 +240,36 @@ def _segment_lines(history, segment, book, period_first, period_end):
             )
 
 
-def charge_lines(histories, book, period_first, period_last):
+def _resource_lines(history, book, period_first, period_end):
+    _check_segments(history)
+    lines = []
+    for segment in history.segments:
+        try:
+            lines.extend(_segment_lines(history, segment, book, period_first, period_end))
+        except BillingDataError as error:
+            raise BillingDataError(
+                _("Resource {resource}: {error}").format(resource=history.id, error=error)
+            ) from error
+    return lines
+
+
+def charge_lines(histories, book, period_first, period_last, errors=None):
     """Return the statement lines of every resource for the days period_first..period_last (inclusive).
 
     Each line covers consecutive days of one month at one item, quantity and price
-    version, so a change or a new price starts a new line on its date.
+    version, so a change or a new price starts a new line on its date.  A resource that
+    cannot be billed raises BillingDataError, unless an errors list is given: then the
+    resource is left out and (resource id, message) is appended to it.
     """
     period_end = period_last + ONE_DAY
     lines = []
     for history in histories:
-        _check_segments(history)
-        for segment in history.segments:
-            try:
-                lines.extend(_segment_lines(history, segment, book, period_first, period_end))
-            except BillingDataError as error:
-                raise BillingDataError(
-                    _("Resource {resource}: {error}").format(resource=history.id, error=error)
-                ) from error
+        try:
+            lines.extend(_resource_lines(history, book, period_first, period_end))
+        except BillingDataError as error:
+            if errors is None:
+                raise
+            errors.append((history.id, str(error)))
     lines.sort(key=lambda line: (line.resource, line.first_day, line.item))
     return lines
 
@@ -315,8 +328,11 @@ def annual_cost_fen(segment, price, year):
     return 0
 
 
-def forecast(histories, book, today, year):
-    """Return {department: fen} that the resources in service today cost over year at today's prices (第六条)."""
+def forecast(histories, book, today, year, errors=None):
+    """Return {department: fen} that the resources in service today cost over year at today's prices (第六条).
+
+    With an errors list, a resource with an unpriced item is left out and reported there instead of raising.
+    """
     totals = defaultdict(int)
     for history in histories:
         if history.billing_starts_on > today:
@@ -328,10 +344,14 @@ def forecast(histories, book, today, year):
                 continue
             price = book.in_force(segment.item, today)
             if price is None:
-                raise BillingDataError(
+                error = BillingDataError(
                     _("Resource {resource}: item {item} has no price in force on {date}.").format(
                         resource=history.id, item=segment.item, date=today.isoformat()
                     )
                 )
+                if errors is None:
+                    raise error
+                errors.append((history.id, str(error)))
+                continue
             totals[history.department] += annual_cost_fen(segment, price, year)
     return dict(totals)

@@ -52,12 +52,17 @@ class RebuildReport:
     total: object
     settlement_differences: list
     run: StatementRun | None = None
+    # (resource id, message) of each resource left out because it cannot be billed, e.g. an item without a price.
+    errors: list = dataclasses.field(default_factory=list)
 
 
-def period_lines(first_day, last_day, resources=None):
-    """Return the engine's charge lines of the resources (all by default) for first_day..last_day."""
+def period_lines(first_day, last_day, resources=None, errors=None):
+    """Return the engine's charge lines of the resources (all by default) for first_day..last_day.
+
+    With an errors list, a resource that cannot be billed is reported there instead of raising.
+    """
     histories = load_histories(resources, first_day=first_day, last_day=last_day)
-    return charge_lines(histories, load_price_book(), first_day, last_day)
+    return charge_lines(histories, load_price_book(), first_day, last_day, errors=errors)
 
 
 def _line_key(resource_id, item_code, quantity, price_ref, first_day):
@@ -150,7 +155,12 @@ def rebuild_statements(first_month, last_month, *, actor=None, apply=True, now=N
     first_month = month_start(first_month)
     end = next_month_start(last_month)
 
-    lines = period_lines(first_month, end - ONE_DAY)
+    # One unpriced item must not hold back every department's statement: the resource is reported instead.
+    errors = []
+    lines = period_lines(first_month, end - ONE_DAY, errors=errors)
+    for resource_id, message in errors:
+        logger.warning("resource %s left out of the statements %s..%s: %s", resource_id, first_month, last_month,
+                       message)
     differences = _compare(_stored_lines(first_month, end), lines)
     total = fen_to_yuan(sum(line.amount_fen for line in lines))
     if apply:
@@ -159,16 +169,19 @@ def rebuild_statements(first_month, last_month, *, actor=None, apply=True, now=N
     run = StatementRun.objects.create(first_month=first_month, last_month=month_start(last_month), applied=apply,
                                       differences=len(differences), total=total, ran_by=actor, ran_at=now)
     record_event("billing.statements_rebuilt", run, actor=actor, after=str(total),
-                 details={"differences": len(differences), "applied": apply}, now=now)
+                 details={"differences": len(differences), "applied": apply, "left_out": len(errors)}, now=now)
     logger.info("statements %s..%s recomputed: %s lines, %s differences, applied=%s",
                 first_month, last_month, len(lines), len(differences), apply)
     return RebuildReport(first_month, month_start(last_month), differences, total,
-                         _signed_settlement_differences(lines, first_month, end), run)
+                         _signed_settlement_differences(lines, first_month, end), run, errors)
 
 
-def forecast_next_year(today):
-    """Return [(department id, Decimal yuan)]: next year's cost if today's resources run all year at today's prices."""
+def forecast_next_year(today, errors=None):
+    """Return [(department id, Decimal yuan)]: next year's cost if today's resources run all year at today's prices.
+
+    With an errors list, resources with an unpriced item are reported there and left out.
+    """
     histories = load_histories(first_day=today, last_day=today)
-    totals = forecast(histories, load_price_book(), today, today.year + 1)
+    totals = forecast(histories, load_price_book(), today, today.year + 1, errors=errors)
     return sorted(((department, fen_to_yuan(fen)) for department, fen in totals.items()),
                   key=lambda entry: -entry[1])

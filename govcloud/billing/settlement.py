@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from govcloud.accounts.models import OrganisationKind, Role
 from govcloud.accounts.permissions import require_role
 from govcloud.audit.services import record_event
+from govcloud.billing.engine import BillingDataError
 from govcloud.billing.models import (
     Adjustment,
     AssessmentStatus,
@@ -76,8 +77,12 @@ def record_evaluation_score(*, actor, provider, year, score, source, now):
 
 def charges_by_department_and_category(provider, year):
     """Return ({(department id, category name): fen}, total fen) of the provider's year from the records."""
-    lines = period_lines(datetime.date(year, 1, 1), datetime.date(year, 12, 31),
-                         CloudResource.objects.filter(provider=provider))
+    try:
+        lines = period_lines(datetime.date(year, 1, 1), datetime.date(year, 12, 31),
+                             CloudResource.objects.filter(provider=provider))
+    except BillingDataError as error:
+        # A settlement never leaves a resource out: the records must be corrected first.
+        raise ValidationError(str(error)) from error
     categories = dict(CatalogItem.objects.values_list("code", "category__name"))
     totals = defaultdict(int)
     for line in lines:

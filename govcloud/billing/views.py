@@ -17,7 +17,6 @@ from govcloud.billing.engine import day_charges
 from govcloud.billing.filters import StatementFilter
 from govcloud.billing.forms import RebuildForm
 from govcloud.billing.models import Charge, Statement, StatementRun
-from govcloud.billing.proration import month_start
 from govcloud.billing.records import history_of, load_price_book
 from govcloud.billing.services import forecast_next_year, rebuild_statements
 from govcloud.web.clock import local_today
@@ -66,6 +65,8 @@ def statement_rebuild(request):
     report = rebuild_statements(form.cleaned_data["first_month"], form.cleaned_data["last_month"], actor=request.user)
     messages.success(request, _("Statements recomputed: {count} line(s) differed from what was stored.").format(
         count=len(report.differences)))
+    for resource_id, message in report.errors:
+        messages.error(request, _("Left out, cannot be billed: {message}").format(message=message))
     for settlement, signed_total, computed in report.settlement_differences:
         messages.warning(request, _(
             "Signed settlement {settlement} stays at {signed}; the records now give {computed}: "
@@ -90,11 +91,14 @@ def statement_detail(request, pk):
 
 
 @login_required
-def charge_days(request, pk, charge_pk):
+def charge_days(request, charge_pk):
     """Show the days behind one statement line, each at its exact daily charge, recomputed from the records."""
-    statement = visible_statement(request.user, pk)
-    charge = get_object_or_404(Charge.objects.select_related("resource", "item", "fee_standard"),
-                               pk=charge_pk, statement=statement)
+    require_page_role(request.user, STATEMENT_ROLES)
+    charge = get_object_or_404(
+        Charge.objects.select_related("resource", "item", "fee_standard", "statement__department",
+                                      "statement__provider"),
+        pk=charge_pk, statement__in=Statement.objects.visible_to(request.user))
+    statement = charge.statement
     days = []
     history = history_of(charge.resource)
     if history is not None:
@@ -115,11 +119,12 @@ def forecast(request):
     """第六条: next year's cost per department if today's resources run all year at today's prices."""
     require_page_role(request.user, FORECAST_ROLES)
     today = local_today()
-    rows = forecast_next_year(today)
+    errors = []
+    rows = forecast_next_year(today, errors=errors)
     names = dict(Organisation.objects.filter(pk__in=[row[0] for row in rows]).values_list("pk", "name"))
     entries = [{"department": names.get(department, department), "amount": amount} for department, amount in rows]
     return render(request, "billing/forecast.html", {
         "today": today, "year": today.year + 1, "page_obj": paginate(request, entries),
         "total": sum((entry["amount"] for entry in entries), Decimal("0.00")),
-        "this_month": month_start(today),
+        "errors": [message for _resource, message in errors],
     })

@@ -91,3 +91,17 @@ def test_monthly_task_rebuilds_last_and_current_month(changed_vm):
     # May has two lines (before and after the change on 05-16), June one (to the reclaim on 06-10).
     assert differences == 3
     assert sorted(Statement.objects.values_list("month", flat=True)) == [D(2026, 5, 1), D(2026, 6, 1)]
+
+
+def test_unpriced_item_left_out_and_reported(changed_vm, make_resource, orgs):
+    """第六条: a resource whose item has no fee standard yet is reported, the others are still billed."""
+    from tests.factories import CatalogItemFactory
+
+    unpriced = CatalogItemFactory(code="GPU-A10", name="GPU云主机", unit="台")
+    orphan = make_resource([(unpriced, 1, D(2026, 3, 1), None)], starts=D(2026, 3, 1))
+
+    report = rebuild_statements(D(2026, 3, 1), D(2026, 3, 1))
+
+    assert [resource_id for resource_id, _message in report.errors] == [orphan.pk]
+    assert "GPU-A10" in report.errors[0][1]
+    assert Statement.objects.get(month=D(2026, 3, 1)).total == Decimal("709.68")

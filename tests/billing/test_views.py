@@ -50,10 +50,18 @@ def test_statement_list_scoped(client, users, statements, user, visible):
     assert sorted(str(statement.total) for statement in response.context["page_obj"]) == visible
 
 
-def test_other_departments_statement_is_404(client, users, statements):
-    response = login(client, users["applicant"]).get(reverse("billing:statement", args=[statements["other"].pk]))
+@pytest.mark.parametrize("name", ["billing:statement", "billing:statement_xlsx", "billing:statement_pdf"])
+def test_other_departments_statement_is_404(client, users, statements, name):
+    response = login(client, users["applicant"]).get(reverse(name, args=[statements["other"].pk]))
 
     assert response.status_code == 404
+
+
+def test_other_departments_line_days_are_404(client, users, statements):
+    charge = statements["other"].charges.get()
+
+    assert login(client, users["applicant"]).get(reverse("billing:charge_days", args=[charge.pk])).status_code == 404
+    assert login(client, users["engineer"]).get(reverse("billing:charge_days", args=[charge.pk])).status_code == 404
 
 
 def test_drill_down_shows_each_day(client, users, statements):
@@ -61,7 +69,7 @@ def test_drill_down_shows_each_day(client, users, statements):
     charge = statements["own"].charges.get()
 
     response = login(client, users["applicant"]).get(
-        reverse("billing:charge_days", args=[statements["own"].pk, charge.pk]))
+        reverse("billing:charge_days", args=[charge.pk]))
 
     days = response.context["days"]
     assert [entry["day"] for entry in days][:2] == [D(2026, 3, 10), D(2026, 3, 11)]
@@ -90,7 +98,7 @@ def test_statement_list_query_count_flat(client, users, ecs_items, make_resource
 def test_statement_downloads(client, users, statements):
     """第二十九条: Excel, Word and PDF of a statement, in Chinese."""
     login(client, users["applicant"])
-    url = lambda fmt: reverse("billing:statement_export", args=[statements["own"].pk, fmt])  # noqa: E731
+    url = lambda fmt: reverse("billing:statement_" + fmt, args=[statements["own"].pk])  # noqa: E731
 
     workbook = load_workbook(io.BytesIO(client.get(url("xlsx")).content))
     values = [cell for row in workbook.active.iter_rows(values_only=True) for cell in row if cell is not None]

@@ -67,6 +67,8 @@ class Command(BaseCommand):
                 date=difference.first_day.isoformat(), stored=difference.stored if difference.stored is not None else "-",
                 computed=difference.computed if difference.computed is not None else "-",
             ))
+        for resource_id, message in report.errors:
+            self.stderr.write(_("Left out, cannot be billed: {message}").format(message=message))
         for settlement, signed_total, computed in report.settlement_differences:
             self.stdout.write(_(
                 "Signed settlement {settlement} stays at {signed}; the records now give {computed}: "

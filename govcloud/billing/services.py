@@ -10,7 +10,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,23 +122,48 @@ def _replace_statements(first_month, end, lines, now):
     for line in lines:
         groups[(line.month, line.department, line.provider)].append(line)
 
-    statements = Statement.objects.bulk_create([
-        Statement(month=month, department_id=department, provider_id=provider, line_count=len(group),
-                  total=fen_to_yuan(sum(line.amount_fen for line in group)), computed_at=now)
+    operations = connection.ops
+    _insert_rows(Statement, STATEMENT_COLUMNS, (
+        (operations.adapt_datefield_value(month), department, provider,
+         operations.adapt_decimalfield_value(fen_to_yuan(sum(line.amount_fen for line in group)), 14, 2), len(group),
+         operations.adapt_datetimefield_value(now))
         for (month, department, provider), group in groups.items()
-    ], batch_size=2000)
-    by_key = {(statement.month, statement.department_id, statement.provider_id): statement for statement in statements}
-    if any(statement.pk is None for statement in statements):
-        # Limitation: a database that returns no ids from bulk_create (MariaDB) needs one read back.
-        by_key = {(s.month, s.department_id, s.provider_id): s
-                  for s in Statement.objects.filter(month__gte=first_month, month__lt=end)}
-
-    Charge.objects.bulk_create([
-        Charge(statement=by_key[key], resource_id=line.resource, item_id=items[line.item], quantity=line.quantity,
-               fee_standard_id=line.price.ref, first_day=line.first_day, last_day=line.last_day, days=line.days,
-               amount=line.amount)
+    ))
+    by_key = {
+        (month, department, provider): pk
+        for pk, month, department, provider in Statement.objects.filter(month__gte=first_month, month__lt=end)
+        .values_list("pk", "month", "department_id", "provider_id")
+    }
+    _insert_rows(Charge, CHARGE_COLUMNS, (
+        (by_key[key], line.resource, items[line.item], line.quantity, line.price.ref,
+         operations.adapt_datefield_value(line.first_day), operations.adapt_datefield_value(line.last_day), line.days,
+         operations.adapt_decimalfield_value(line.amount, 14, 2))
         for key, group in groups.items() for line in group
-    ], batch_size=5000)
+    ))
+
+
+STATEMENT_COLUMNS = ("month", "department_id", "provider_id", "total", "line_count", "computed_at")
+CHARGE_COLUMNS = ("statement_id", "resource_id", "item_id", "quantity", "fee_standard_id", "first_day", "last_day",
+                  "days", "amount")
+INSERT_BATCH = 5000
+
+
+def _insert_rows(model, columns, rows):
+    """Insert already adapted rows with executemany, because a province has about a million statement lines a
+    year and building a model instance per line (bulk_create) would take most of a recomputation's time."""
+    operations = connection.ops
+    sql = "INSERT INTO %s (%s) VALUES (%s)" % (
+        operations.quote_name(model._meta.db_table), ", ".join(operations.quote_name(column) for column in columns),
+        ", ".join(["%s"] * len(columns)))
+    batch = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= INSERT_BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Organisation, Role
 from govcloud.catalog.models import CatalogItem, FeeStandard
-from govcloud.resources.models import CloudResource
+from govcloud.resources.models import CloudResource, DepartmentScopedQuerySet
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -40,22 +40,6 @@ class ProviderContract(models.Model):
         return "%s %s" % (self.provider, self.number)
 
 
-class ScopedQuerySet(models.QuerySet):
-    """Billing records of one department and one provider: each sees only its own."""
-
-    def visible_to(self, user):
-        if user.sees_whole_city:
-            return self
-        organisation = user.organisation
-        if organisation is None:
-            return self.none()
-        if organisation.is_user_department:
-            return self.filter(department=organisation)
-        if user.role == Role.PROVIDER:
-            return self.filter(provider=organisation)
-        return self.none()
-
-
 class Statement(models.Model):
     """What one department owes one provider for one calendar month, rebuilt from the records."""
 
@@ -66,7 +50,8 @@ class Statement(models.Model):
     line_count = models.PositiveIntegerField(_("lines"))
     computed_at = models.DateTimeField(_("computed at"))
 
-    objects = ScopedQuerySet.as_manager()
+    # A department sees its own statements and a provider those it serves, as with resources.
+    objects = DepartmentScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-month", "department", "provider"]

@@ -144,6 +144,7 @@ def assessment_detail(request, pk):
         "provider", "written_by"), pk=pk)
     return render(request, "billing/assessment_detail.html", {
         "assessment": assessment, "content": assessment.content,
+        "page_obj": paginate(request, assessment.content.get("resources", {}).get("rows", [])),
         "can_edit": not assessment.is_frozen and request.user.has_role(*assessment_services.AUTHOR_ROLES),
     })
 

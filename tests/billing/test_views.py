@@ -213,3 +213,17 @@ def test_statement_list_filters_by_year(client, users, ecs_items, make_resource,
 
     assert [statement.month for statement in response.context["page_obj"]] == [D(2026, 12, 1), D(2026, 11, 1)]
     assert response.context["total"] == Decimal("2000.00")
+
+
+def test_assessment_page_shows_frozen_findings(client, users, orgs, statements):
+    """第二十八条: the report page shows its resources and says when no utilization data is recorded."""
+    assessment = draft_assessment(actor=users["reviewer"], provider=orgs["provider"], year=2026, conclusions="合理",
+                                  now=NOW)
+
+    response = login(client, users["engineer"]).get(reverse("billing:assessment", args=[assessment.pk]))
+
+    assert [row["name"] for row in response.context["page_obj"]] == [
+        statements["own"].charges.get().resource.name]
+    assert b'data-testid="no-utilization"' in response.content
+    assert login(client, users["other_engineer"]).get(
+        reverse("billing:assessment", args=[assessment.pk])).status_code == 404

@@ -8,7 +8,8 @@ from govcloud.audit.services import record_event
 from govcloud.billing import exports
 from govcloud.billing.models import Settlement
 from govcloud.billing.settlement_views import SETTLEMENT_ROLES
-from govcloud.billing.views import require_page_role, visible_statement
+from govcloud.billing.views import visible_statement
+from govcloud.web.listing import require_page_role
 
 FORMATS = {
     "xlsx": (exports.XLSX, exports.statement_xlsx, exports.settlement_xlsx),
@@ -40,7 +41,7 @@ def statement_export(request, pk, fmt):
 def settlement_export(request, pk, fmt):
     if fmt not in FORMATS:
         raise Http404
-    require_page_role(request.user, SETTLEMENT_ROLES)
+    require_page_role(request.user, *SETTLEMENT_ROLES)
     settlement = get_object_or_404(Settlement.objects.visible_to(request.user).select_related("provider"), pk=pk)
     content_type, _render_statement, render_settlement = FORMATS[fmt]
     content = render_settlement(settlement)

@@ -14,7 +14,8 @@ from govcloud.billing import settlement as settlement_services
 from govcloud.billing.filters import SettlementFilter
 from govcloud.billing.forms import AdjustmentForm, AssessmentForm, ContractForm, EvaluationScoreForm, ProviderYearForm
 from govcloud.billing.models import Adjustment, EvaluationScore, ProviderContract, Settlement, UsageAssessment
-from govcloud.billing.views import paginate, require_page_role
+from govcloud.web.listing import filtered_page, require_page_role
+from govcloud.web.paging import paginate
 
 SETTLEMENT_ROLES = (Role.MANAGER, Role.FINANCE, Role.AUTHORITY, Role.PROVIDER)
 ASSESSMENT_ROLES = (Role.MANAGER, Role.FINANCE, Role.AUTHORITY, Role.PROVIDER, Role.ASSESSOR)
@@ -26,14 +27,12 @@ def _error_text(error):
 
 @login_required
 def settlement_list(request):
-    require_page_role(request.user, SETTLEMENT_ROLES)
-    settlement_filter = SettlementFilter(request.GET,
-                                         queryset=Settlement.objects.visible_to(request.user).select_related("provider"))
-    context = {
-        "filter": settlement_filter,
-        "page_obj": paginate(request, settlement_filter.qs.order_by("-year", "provider__code")),
-        "contracts": ProviderContract.objects.select_related("provider").order_by("provider__code", "-starts_on")[:50],
-    }
+    require_page_role(request.user, *SETTLEMENT_ROLES)
+    settlements = Settlement.objects.visible_to(request.user).select_related("provider").order_by(
+        "-year", "provider__code")
+    context = filtered_page(request, SettlementFilter, settlements)
+    context["contracts"] = ProviderContract.objects.select_related("provider").order_by(
+        "provider__code", "-starts_on")[:50]
     if request.user.has_role(Role.MANAGER):
         context.update(prepare_form=ProviderYearForm(), score_form=EvaluationScoreForm(), contract_form=ContractForm(),
                        scores=EvaluationScore.objects.select_related("provider").order_by("-year", "provider__code")[:20])
@@ -45,7 +44,7 @@ def settlement_list(request):
 
 @login_required
 def settlement_detail(request, pk):
-    require_page_role(request.user, SETTLEMENT_ROLES)
+    require_page_role(request.user, *SETTLEMENT_ROLES)
     settlement = get_object_or_404(
         Settlement.objects.visible_to(request.user).select_related("provider", "assessment", "signed_by", "prepared_by"),
         pk=pk)
@@ -79,7 +78,7 @@ def settlement_prepare(request):
 @login_required
 @require_POST
 def settlement_sign(request, pk):
-    require_page_role(request.user, SETTLEMENT_ROLES)
+    require_page_role(request.user, *SETTLEMENT_ROLES)
     settlement = get_object_or_404(Settlement.objects.visible_to(request.user), pk=pk)
     try:
         settlement_services.sign_settlement(actor=request.user, settlement=settlement, now=timezone.now())
@@ -129,7 +128,7 @@ def adjustment_record(request):
 
 @login_required
 def assessment_list(request):
-    require_page_role(request.user, ASSESSMENT_ROLES)
+    require_page_role(request.user, *ASSESSMENT_ROLES)
     assessments = UsageAssessment.objects.visible_to(request.user).select_related("provider", "written_by")
     context = {"page_obj": paginate(request, assessments.order_by("-year", "provider__code"))}
     if request.user.has_role(*assessment_services.AUTHOR_ROLES):
@@ -139,7 +138,7 @@ def assessment_list(request):
 
 @login_required
 def assessment_detail(request, pk):
-    require_page_role(request.user, ASSESSMENT_ROLES)
+    require_page_role(request.user, *ASSESSMENT_ROLES)
     assessment = get_object_or_404(UsageAssessment.objects.visible_to(request.user).select_related(
         "provider", "written_by"), pk=pk)
     return render(request, "billing/assessment_detail.html", {

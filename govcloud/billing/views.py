@@ -2,11 +2,8 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +17,8 @@ from govcloud.billing.models import Charge, Statement, StatementRun
 from govcloud.billing.records import history_of, load_price_book
 from govcloud.billing.services import forecast_next_year, rebuild_statements
 from govcloud.web.clock import local_today
+from govcloud.web.listing import filtered_page, require_page_role
+from govcloud.web.paging import paginate
 
 STATEMENT_ROLES = (Role.DEPARTMENT, Role.PROVIDER, Role.MANAGER, Role.FINANCE, Role.AUTHORITY)
 REBUILD_ROLES = (Role.MANAGER, Role.FINANCE)
@@ -28,26 +27,14 @@ FORECAST_ROLES = (Role.FINANCE, Role.MANAGER, Role.AUTHORITY)
 DAY_PLACES = Decimal("0.000001")
 
 
-def require_page_role(user, roles):
-    if not user.has_role(*roles):
-        raise PermissionDenied
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-
-
 @login_required
 def statement_list(request):
-    require_page_role(request.user, STATEMENT_ROLES)
-    visible = Statement.objects.visible_to(request.user).select_related("department", "provider")
-    statement_filter = StatementFilter(request.GET, queryset=visible)
-    statements = statement_filter.qs.order_by("-month", "department__code", "provider__code")
-    page = paginate(request, statements)
-    context = {
-        "filter": statement_filter, "page_obj": page,
-        "total": statements.aggregate(total=Sum("total"))["total"] or Decimal("0.00"),
-    }
+    require_page_role(request.user, *STATEMENT_ROLES)
+    visible = Statement.objects.visible_to(request.user).select_related("department", "provider").order_by(
+        "-month", "department__code", "provider__code")
+    context = filtered_page(request, StatementFilter, visible)
+    rows = context["page_obj"].paginator.object_list
+    context["total"] = rows.aggregate(total=Sum("total"))["total"] or Decimal("0.00")
     if request.user.has_role(*REBUILD_ROLES):
         context["rebuild_form"] = RebuildForm()
         context["last_run"] = StatementRun.objects.select_related("ran_by").first()
@@ -76,7 +63,7 @@ def statement_rebuild(request):
 
 
 def visible_statement(user, pk):
-    require_page_role(user, STATEMENT_ROLES)
+    require_page_role(user, *STATEMENT_ROLES)
     return get_object_or_404(Statement.objects.visible_to(user).select_related("department", "provider"), pk=pk)
 
 
@@ -93,7 +80,7 @@ def statement_detail(request, pk):
 @login_required
 def charge_days(request, charge_pk):
     """Show the days behind one statement line, each at its exact daily charge, recomputed from the records."""
-    require_page_role(request.user, STATEMENT_ROLES)
+    require_page_role(request.user, *STATEMENT_ROLES)
     charge = get_object_or_404(
         Charge.objects.select_related("resource", "item", "fee_standard", "statement__department",
                                       "statement__provider"),
@@ -117,7 +104,7 @@ def charge_days(request, charge_pk):
 @login_required
 def forecast(request):
     """第六条: next year's cost per department if today's resources run all year at today's prices."""
-    require_page_role(request.user, FORECAST_ROLES)
+    require_page_role(request.user, *FORECAST_ROLES)
     today = local_today()
     errors = []
     rows = forecast_next_year(today, errors=errors)

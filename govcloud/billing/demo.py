@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from govcloud.accounts.models import Organisation, OrganisationKind, Role, User
 from govcloud.billing.assessment import draft_assessment, submit_assessment
-from govcloud.billing.models import ProviderContract, Settlement, UsageAssessment
+from govcloud.billing.bands import seed_default_bands
+from govcloud.billing.models import ProviderContract, ScoreBand, Settlement, UsageAssessment
 from govcloud.billing.services import rebuild_statements
 from govcloud.billing.settlement import (
     prepare_settlement,
@@ -75,6 +76,9 @@ def build(context=None):
         logger.warning("billing demo skipped: it needs a management unit user and a provider")
         return
 
+    # A test database flushed after a transactional test has lost the bands its migration seeded.
+    if not ScoreBand.objects.exists():
+        seed_default_bands(ScoreBand)
     first_month = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
     rebuild_statements(first_month, today.replace(day=1), actor=manager, now=now)
     _contracts(manager, providers, today.year, now)

@@ -170,9 +170,10 @@ def _insert_rows(model, columns, rows):
 def rebuild_statements(first_month, last_month, *, actor=None, apply=True, now=None):
     """Recompute the statements of first_month..last_month and report every difference from what was stored.
 
-    With apply, the stored statements of those months are replaced; signed settlements
-    are never changed, and a difference from one is reported for an adjustment.  A run
-    without an actor is the platform's own monthly job.
+    Days after today (the local date of now) are not billed yet. With apply, the stored
+    statements of those months are replaced; signed settlements are never changed, and a
+    difference from one is reported for an adjustment. A run without an actor is the
+    platform's own monthly job.
     """
     if actor is not None:
         require_role(actor, Role.MANAGER, Role.FINANCE)
@@ -182,7 +183,9 @@ def rebuild_statements(first_month, last_month, *, actor=None, apply=True, now=N
 
     # One unpriced item must not hold back every department's statement: the resource is reported instead.
     errors = []
-    lines = period_lines(first_month, end - ONE_DAY, errors=errors)
+    # A statement bills only days that have begun: the current month's grows day by day until it ends.
+    last_day = min(end - ONE_DAY, timezone.localdate(now))
+    lines = period_lines(first_month, last_day, errors=errors) if last_day >= first_month else []
     for resource_id, message in errors:
         logger.warning("resource %s left out of the statements %s..%s: %s", resource_id, first_month, last_month,
                        message)

@@ -105,3 +105,13 @@ def test_unpriced_item_left_out_and_reported(changed_vm, make_resource, orgs):
     assert [resource_id for resource_id, _message in report.errors] == [orphan.pk]
     assert "GPU-A10" in report.errors[0][1]
     assert Statement.objects.get(month=D(2026, 3, 1)).total == Decimal("709.68")
+
+
+def test_days_after_today_not_billed_yet(ecs_items, make_resource):
+    """第十三条: on 2026-12-04 (Asia/Shanghai) December's statement holds 4 days: 1,000.00 × 4 ÷ 31 = 129.03."""
+    make_resource([(ecs_items["small"], 1, D(2026, 3, 10), None)], starts=D(2026, 3, 10))
+
+    # 12:00 UTC is 20:00 on 2026-12-04 in Asia/Shanghai.
+    rebuild_statements(D(2026, 12, 1), D(2027, 1, 1), now=datetime.datetime(2026, 12, 4, 12, 0, tzinfo=datetime.UTC))
+
+    assert list(Statement.objects.values_list("month", "total")) == [(D(2026, 12, 1), Decimal("129.03"))]

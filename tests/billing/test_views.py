@@ -206,7 +206,7 @@ def test_manager_recomputes_statements_from_page(client, users, ecs_items, make_
 def test_statement_list_filters_by_year(client, users, ecs_items, make_resource, orgs):
     """第二十九条: a settlement line drills down to the department's statements of that year."""
     make_resource([(ecs_items["small"], 1, D(2026, 11, 1), None)], starts=D(2026, 11, 1))
-    rebuild_statements(D(2026, 11, 1), D(2027, 1, 1))
+    rebuild_statements(D(2026, 11, 1), D(2027, 1, 1), now=NOW.replace(month=2))
 
     response = login(client, users["finance"]).get(reverse("billing:statements"), {
         "year": 2026, "department": orgs["applicant"].pk, "provider": orgs["provider"].pk})

@@ -8,8 +8,8 @@ With --through-db the data set is first loaded into a fresh database (a temporar
 --database-url names an empty PostgreSQL database), the year is settled by the platform's services
 (statements, usage assessments, scores, settlements), and DuckDB reads what the database then holds.
 
-The engine computes statement lines by intervals (segment × price version × month); DuckDB
-expands every billed day and sums them, so the two are independent computations of the same rule:
+The engine computes statement lines by intervals (segment × price version × month). DuckDB
+expands every billed day and sums them, so the two compute the same rule independently:
 a line is the exact sum of its days, rounded half-up to the fen once.  The report gives both
 times and their ratio, never an absolute threshold.
 """

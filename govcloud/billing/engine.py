@@ -1,9 +1,9 @@
 """The billing engine: daily charges of resources over plain data, with no database access.
 
 The database side (services.py) and the what-if command (scenario.py) both feed it
-the same records: price versions, and per resource its billing start (delivery
-confirmation, inclusive), its billing end (reclaim, exclusive) and the size history
-as segments of item × quantity.  Charges are a pure function of those records (第十三条 – 第十五条).
+the same records. These are the price versions and, per resource, its billing start
+(delivery confirmation, inclusive), its billing end (reclaim, exclusive) and its size
+history as segments of item × quantity.  Charges are a pure function of those records (第十三条 – 第十五条).
 """
 
 import bisect
@@ -60,7 +60,7 @@ class Segment:
 
 @dataclasses.dataclass(frozen=True)
 class ResourceHistory:
-    """What billing needs to know of one resource."""
+    """The billing facts of one resource: its department, provider, billing dates and size segments."""
 
     id: object
     department: object

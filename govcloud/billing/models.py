@@ -41,7 +41,7 @@ class ProviderContract(models.Model):
 
 
 class Statement(models.Model):
-    """What one department owes one provider for one calendar month, rebuilt from the records."""
+    """The charges one department owes one provider for one calendar month, rebuilt from the records."""
 
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     department = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("department"))

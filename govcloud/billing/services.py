@@ -1,8 +1,8 @@
 """Statements: computing the charges of a period from the records, storing them, and reporting differences.
 
 Charges are a pure function of the records (confirmations, changes, reclaims and
-prices), so a statement can be recomputed at any time; signed settlements keep
-their own frozen lines and are never touched by a recomputation (第二十九条).
+prices), so a statement can be recomputed at any time. Signed settlements keep
+their own frozen lines, so a recomputation never touches them (第二十九条).
 """
 
 import dataclasses

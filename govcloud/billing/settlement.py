@@ -159,7 +159,7 @@ def prepare_settlement(*, actor, provider, year, now):
 def sign_settlement(*, actor, settlement, now):
     """Finance signs a draft settlement off; from then on it never changes (第二十九条)."""
     require_role(actor, Role.FINANCE)
-    # A conditional update, so two finance officers signing at once sign it exactly once.
+    # A conditional update on the draft status, so of two finance officers signing at once only one succeeds.
     updated = Settlement.objects.filter(pk=settlement.pk, status=SettlementStatus.DRAFT).update(
         status=SettlementStatus.SIGNED, signed_by=actor, signed_at=now
     )

@@ -55,7 +55,7 @@ def scenarios(draw):
 
 @settings(max_examples=60, deadline=None)
 @given(scenarios())
-def test_no_day_billed_twice_or_outside_confirmation_to_reclaim(scenario):
+def test_days_billed_once_within_service(scenario):
     """第十三条, 第十五条: each resource is billed at most once a day, from confirmation to the day before reclaim."""
     book, resources, first, last = scenario
 

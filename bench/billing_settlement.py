@@ -41,6 +41,7 @@ BANDS = ((Decimal(90), Decimal(100)), (Decimal(80), Decimal(97)), (Decimal(70), 
 
 def generate_prices(rng):
     """Twenty items billed by the month, the year or the day; about half get a new price during the year."""
+    # Limitation: no one-off items, because the DuckDB query has no rule for the one-off charge day.
     prices = []
     for number in range(20):
         per = ("month", "month", "month", "year", "day")[number % 5]

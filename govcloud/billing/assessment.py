@@ -78,6 +78,7 @@ def _rationality_findings(provider, first, last):
         .select_related("resource", "department")
         .order_by("found_on", "pk")
     )
+    # Limitation: findings are frozen as text in the language active at submission, not re-translated later.
     return [
         _("{found_on} {kind}: {resource} ({department}), {status}").format(
             found_on=entry.found_on.isoformat(), kind=entry.get_kind_display(), resource=entry.resource.name,

@@ -140,7 +140,8 @@ def prepare_settlement(*, actor, provider, year, now):
         SettlementLine(settlement=settlement, department_id=department, category=category, amount=fen_to_yuan(fen))
         for (department, category), fen in sorted(totals.items(), key=lambda entry: (entry[0][0], entry[0][1]))
     ])
-    # Corrections recorded since the last signed settlement are paid on this one.
+    # Corrections recorded since the last signed settlement are paid on this one, at their full amount.
+    # Limitation: an adjustment is not multiplied by this year's payment share; it is entered as the sum to pay.
     Adjustment.objects.filter(provider=provider, settlement__isnull=True).update(settlement=settlement)
     adjustments = settlement.adjustments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
     settlement.adjustments_total = adjustments

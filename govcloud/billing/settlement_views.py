@@ -33,6 +33,7 @@ def settlement_list(request):
     context = filtered_page(request, SettlementFilter, settlements)
     context["contracts"] = ProviderContract.objects.select_related("provider").order_by(
         "provider__code", "-starts_on")[:50]
+    context["bands"] = settlement_services.bands_on(timezone.localdate())
     if request.user.has_role(Role.MANAGER):
         context.update(prepare_form=ProviderYearForm(), score_form=EvaluationScoreForm(), contract_form=ContractForm(),
                        scores=EvaluationScore.objects.select_related("provider").order_by("-year", "provider__code")[:20])

@@ -153,3 +153,20 @@ def test_current_year_not_settled(year_of_service, users, orgs):
     with pytest.raises(ValidationError):
         prepare_settlement(actor=users["reviewer"], provider=orgs["provider"], year=2026,
                            now=datetime.datetime(2026, 12, 31, 10, 0, tzinfo=datetime.UTC))
+
+
+def test_assessor_writes_assessment_others_cannot_rewrite(year_of_service, users, orgs):
+    """第二十八条: a commissioned third-party assessor writes the report; another organisation may not rewrite it."""
+    from tests.factories import OrganisationFactory, UserFactory
+    from govcloud.accounts.models import OrganisationKind, Role
+
+    firm = OrganisationFactory(code="assessor-firm", name="某评估机构", kind=OrganisationKind.ASSESSOR)
+    assessor = UserFactory(username="assessor", role=Role.ASSESSOR, organisation=firm)
+    assessment = draft_assessment(actor=assessor, provider=orgs["provider"], year=2026, conclusions="初稿", now=NOW)
+
+    with pytest.raises(PermissionDenied):
+        draft_assessment(actor=users["reviewer"], provider=orgs["provider"], year=2026, conclusions="改写", now=NOW)
+    with pytest.raises(PermissionDenied):
+        draft_assessment(actor=users["finance"], provider=orgs["provider"], year=2026, conclusions="改写", now=NOW)
+    assessment.refresh_from_db()
+    assert assessment.conclusions == "初稿"

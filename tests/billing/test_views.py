@@ -227,3 +227,12 @@ def test_assessment_page_shows_frozen_findings(client, users, orgs, statements):
     assert b'data-testid="no-utilization"' in response.content
     assert login(client, users["other_engineer"]).get(
         reverse("billing:assessment", args=[assessment.pk])).status_code == 404
+
+
+def test_settlement_page_marks_default_bands(client, users):
+    """第二十九条: the score bands in force are shown, marked as a default to be confirmed."""
+    response = login(client, users["finance"]).get(reverse("billing:settlements"))
+
+    assert [band.payment_percent for band in response.context["bands"]] == [
+        Decimal("100"), Decimal("97"), Decimal("93"), Decimal("85"), Decimal("80")]
+    assert "默认值，待确认" in response.content.decode()

@@ -20,6 +20,10 @@ def _one_or_none(queryset):
     return queryset.first()
 
 
+def _still_to_provision(application):
+    return {line: left for line, left in remaining_quantities(application).items() if left > 0}
+
+
 def available_actions(user, application, agreement, delivery):
     """Return the set of action names the user may take on the application now."""
     status = application.status
@@ -64,7 +68,7 @@ def detail_context(user, application):
         "delivery": delivery,
         "obligations": obligations_of(application),
         "agreement_obligations": obligations_of(agreement) if agreement else [],
-        "history": history_of(application)[:50],
+        "history": history_of(application, agreement, delivery, *resources)[:50],
         "actions": actions,
-        "remaining": remaining_quantities(application) if "provision" in actions else None,
+        "remaining": _still_to_provision(application) if "provision" in actions else None,
     }

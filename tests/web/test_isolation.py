@@ -42,8 +42,9 @@ DEPARTMENT_SCOPED = {
     "billing:charge_days": ("charge_pk", lambda: Charge.objects.filter(statement__department__code=VICTIM)),
 }
 
-# URLs with an id whose objects belong to no department: the city-wide catalog.
+# URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
 NOT_DEPARTMENT_SCOPED = {
+    "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
     # Settlements and usage assessments are per provider; department users get 403 on every billing page of them.
     "billing:settlement", "billing:settlement_sign", "billing:settlement_xlsx", "billing:settlement_docx",

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "govcloud.applications",
     "govcloud.resources",
     "govcloud.deadlines",
+    "govcloud.billing",
     "govcloud.web",
     # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
     "django.forms",

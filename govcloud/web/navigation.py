@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
+from govcloud.billing.menu import BILLING_NAVIGATION
 
 ALL_ROLES = tuple(Role)
 
@@ -15,6 +16,7 @@ NAVIGATION = [
     ("applications:filings", _("Filing inbox"), (Role.FINANCE, Role.AUTHORITY, Role.MANAGER)),
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    *BILLING_NAVIGATION,
     ("catalog:list", _("Service catalog"), ALL_ROLES),
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("workdays:list", _("Working-day calendar"), (Role.MANAGER, Role.AUTHORITY)),

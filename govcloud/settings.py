@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "govcloud.deadlines",
     "govcloud.metering",
     "govcloud.notifications",
+    "govcloud.billing",
     "govcloud.web",
     # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
     "django.forms",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("audit/", include("govcloud.audit.urls")),
     path("metering/", include("govcloud.metering.urls")),
     path("messages/", include("govcloud.notifications.urls")),
+    path("billing/", include("govcloud.billing.urls")),
     path("", include("govcloud.web.urls")),
 ]

@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
+from govcloud.billing.menu import BILLING_NAVIGATION
 
 ALL_ROLES = tuple(Role)
 
@@ -22,6 +23,7 @@ NAVIGATION = [
     ("metering:sources", _("Monitoring sources"), (Role.MANAGER,)),
     ("metering:findings", _("Resource rationality"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    *BILLING_NAVIGATION,
     ("catalog:list", _("Service catalog"), ALL_ROLES),
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("workdays:list", _("Working-day calendar"), (Role.MANAGER, Role.AUTHORITY)),

@@ -12,6 +12,7 @@ from govcloud.accounts.models import User
 from govcloud.applications.models import Application, Filing
 from govcloud.metering.models import HandoverRecord, RationalityFinding
 from govcloud.notifications.models import Message
+from govcloud.billing.models import Charge, Statement
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.systems.models import InformationSystem
 
@@ -47,6 +48,11 @@ DEPARTMENT_SCOPED = {
     "metering:finding_rectified": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
     "notifications:read": ("pk", lambda: Message.objects.filter(recipient__code=VICTIM)),
     "metering:record_misuse": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "billing:statement": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_xlsx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_docx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_pdf": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:charge_days": ("charge_pk", lambda: Charge.objects.filter(statement__department__code=VICTIM)),
 }
 
 # URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
@@ -54,12 +60,15 @@ NOT_DEPARTMENT_SCOPED = {
     "metering:source_edit", "metering:source_pull",
     "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
+    # Settlements and usage assessments are per provider; department users get 403 on every billing page of them.
+    "billing:settlement", "billing:settlement_sign", "billing:settlement_xlsx", "billing:settlement_docx",
+    "billing:settlement_pdf", "billing:assessment",
 }
 
 # List pages and what of the victim's must not appear on them.
 LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list",
               "metering:overview", "metering:flags", "metering:findings", "metering:work", "metering:handovers",
-              "notifications:list"]
+              "notifications:list", "billing:statements"]
 
 
 def _named_patterns_with_arguments(resolver=None, namespace=""):

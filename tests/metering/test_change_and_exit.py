@@ -137,3 +137,28 @@ def test_handover_needs_the_reclaim_first(resource, users, orgs):
     with pytest.raises(ValidationError):
         lifecycle.record_handover(exit_application, actor=users["engineer"], data_handover="x", documents_handover="",
                                   clearing="y", cleared_on=datetime.date(2026, 6, 9))
+
+
+@pytest.mark.django_db
+def test_billing_follows_change_and_stops_at_reclaim(resource, users, orgs, priced_items):
+    """F5: billing reads the new size from the change date (第十四条) and no day from the reclaim date (第十五条)."""
+    from govcloud.billing.engine import day_charges
+    from govcloud.billing.records import history_of, load_price_book
+
+    change = lifecycle.create_change_application(
+        actor=users["applicant"], resource=resource, quantities={priced_items["vcpu"]: 8}, reason="扩容",
+        today=datetime.date(2026, 5, 12))
+    _approve(change, users, orgs, datetime.date(2026, 5, 13))
+    lifecycle.complete_change(change, actor=users["engineer"], completed_on=datetime.date(2026, 5, 15))
+    exit_application = lifecycle.create_exit_application(actor=users["applicant"], resource=resource,
+                                                         reason="系统注销", today=datetime.date(2026, 6, 5))
+    _approve(exit_application, users, orgs, datetime.date(2026, 6, 8))
+    lifecycle.reclaim_for_exit(exit_application, actor=users["engineer"], reclaimed_on=datetime.date(2026, 6, 10))
+
+    charges = list(day_charges(history_of(resource), load_price_book(), datetime.date(2026, 5, 14),
+                               datetime.date(2026, 6, 11)))
+
+    vcpu = {charge.day: charge.quantity for charge in charges if charge.item == "ECS-VCPU"}
+    assert vcpu[datetime.date(2026, 5, 14)] == 4
+    assert vcpu[datetime.date(2026, 5, 15)] == 8
+    assert max(vcpu) == datetime.date(2026, 6, 9)

@@ -62,7 +62,9 @@ class ApplicationQuerySet(models.QuerySet):
         if organisation.is_user_department:
             return self.filter(department=organisation)
         if user.role == Role.PROVIDER:
-            return self.filter(provider=organisation)
+            # A provider works on an application once it is approved; drafts of change applications
+            # already name the resource's provider but are still the department's own.
+            return self.filter(provider=organisation, status__in=APPROVED_STATES)
         return self.none()
 
 

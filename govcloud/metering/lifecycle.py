@@ -141,6 +141,7 @@ def complete_change(application, *, actor, completed_on):
     require_own_provider(actor, application.provider)
     if application.decided_on and completed_on < application.decided_on:
         raise ValidationError(_("A change cannot be completed before it was approved."))
+    _require_not_future(completed_on)
     resource = CloudResource.objects.select_for_update().get(pk=application.target_resource_id)
     _require_in_service(resource)
     changes = {}
@@ -153,6 +154,14 @@ def complete_change(application, *, actor, completed_on):
     send_message(resource.department, _("The change of {resource} was completed on {day}.").format(
         resource=resource.name, day=completed_on), link=reverse("metering:resource", args=[resource.pk]))
     return application
+
+
+def _require_not_future(day):
+    # A completion or reclaim date is when the work was done; a later date would shift billing and mark
+    # the deadline met before the work happened.
+    if day > timezone.localdate():
+        raise ValidationError(_("The date cannot be later than today ({today}).").format(
+            today=timezone.localdate().isoformat()))
 
 
 def _resize(resource, line, completed_on):
@@ -190,6 +199,7 @@ def reclaim_resource(resource, *, actor, reclaimed_on, application=None):
     resource = CloudResource.objects.select_for_update().get(pk=resource.pk)
     require_own_provider(actor, resource.provider)
     _require_in_service(resource)
+    _require_not_future(reclaimed_on)
     if resource.billing_starts_on and reclaimed_on < resource.billing_starts_on:
         raise ValidationError(_("A resource cannot be reclaimed before its billing started."))
     before = resource.status

@@ -33,7 +33,7 @@ def _approve(application, users, orgs):
 
 
 @pytest.mark.django_db
-@time_machine.travel(datetime.datetime(2026, 5, 13, 10, tzinfo=SHANGHAI), tick=False)
+@time_machine.travel(datetime.datetime(2026, 5, 15, 10, tzinfo=SHANGHAI), tick=False)
 def test_change_page_drafts_and_provider_completes(client, resource, users, orgs, priced_items):
     """第十四条 through the pages: 4 → 8 vCPU drafted by the department, completed by the provider."""
     client.force_login(users["applicant"])
@@ -60,14 +60,17 @@ def test_exit_pages_through_handover_receipt(client, resource, users, orgs):
     client.post(reverse("metering:apply_exit", args=[resource.pk]), {"reason": "系统注销"})
     exit_application = Application.objects.get(kind=ApplicationKind.EXIT)
     _approve(exit_application, users, orgs)
-    client.force_login(users["engineer"])
 
-    client.post(reverse("metering:complete", args=[exit_application.pk]), {"day": "2026-06-10"})
-    client.post(reverse("metering:handover_new", args=[exit_application.pk]), {
-        "data_handover": "数据库导出", "documents_handover": "", "clearing": "磁盘覆写", "cleared_on": "2026-06-11"})
-    client.force_login(users["applicant"])
-    record = HandoverRecord.objects.get()
-    client.post(reverse("metering:handover_confirm", args=[record.pk]))
+    # The provider records the reclaim and the handover once they are done, not ahead of time; three days
+    # on, the earlier sign-in has timed out.
+    with time_machine.travel(datetime.datetime(2026, 6, 11, 16, tzinfo=SHANGHAI), tick=False):
+        client.force_login(users["engineer"])
+        client.post(reverse("metering:complete", args=[exit_application.pk]), {"day": "2026-06-10"})
+        client.post(reverse("metering:handover_new", args=[exit_application.pk]), {
+            "data_handover": "数据库导出", "documents_handover": "", "clearing": "磁盘覆写", "cleared_on": "2026-06-11"})
+        client.force_login(users["applicant"])
+        record = HandoverRecord.objects.get()
+        client.post(reverse("metering:handover_confirm", args=[record.pk]))
 
     resource.refresh_from_db()
     assert resource.status == ResourceStatus.RECLAIMED

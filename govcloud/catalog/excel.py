@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -142,7 +142,8 @@ def _find_header(rows):
             return number, columns
     raise CatalogImportError([RowError(1, _(
         "No header row with the columns {columns} was found; export the catalog and fill in that workbook."
-    ).format(columns=", ".join(str(header) for field, header, _w in COLUMNS if field in IMPORTED_FIELDS)))])
+    ).format(columns=pgettext("list separator", ", ").join(
+        str(header) for field, header, _w in COLUMNS if field in IMPORTED_FIELDS)))])
 
 
 def _cell_text(row, index):
@@ -163,7 +164,8 @@ def _check_row(number, values, periods, seen_codes):
                 value=values[field][:20], limit=limit)))
     if values["billing_period"] and values["billing_period"] not in periods:
         errors.append(RowError(number, _("Billing period “{value}” is not one of {choices}.").format(
-            value=values["billing_period"], choices=", ".join(str(p.label) for p in BillingPeriod))))
+            value=values["billing_period"],
+            choices=pgettext("list separator", ", ").join(str(p.label) for p in BillingPeriod))))
     if values["code"] in seen_codes:
         errors.append(RowError(number, _("Code {code} already appears in row {row}.").format(
             code=values["code"], row=seen_codes[values["code"]])))

@@ -106,9 +106,8 @@ def ensure_dossier_complete(application):
     if missing:
         names = pgettext("list separator", ", ").join(str(MaterialKind(kind).label) for kind in missing)
         raise ValidationError(
-            _("The application cannot be submitted: these materials required by 第十条 are missing: {names}.").format(
-                names=names
-            ),
+            _("The application cannot be submitted: these materials required by article 10 are missing: "
+              "{names}.").format(names=names),
             code="materials_missing",
         )
 

@@ -11,7 +11,8 @@ PORT ?= 8000
 
 .PHONY: setup system-packages run serve demo-reset test test-sqlite test-postgres lock messages bench clean
 
-setup: $(VENV)/.installed system-packages locale/zh_Hans/LC_MESSAGES/django.mo
+setup: $(VENV)/.installed system-packages
+	$(MANAGE) compilemessages -v 0 --ignore ".venv/*"
 	$(MANAGE) collectstatic --noinput -v 0
 
 # Debian packages: the browser for the end-to-end tests, a TrueType CJK font for PDFs,
@@ -32,9 +33,6 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.lock
 	touch $@
-
-locale/zh_Hans/LC_MESSAGES/django.mo: locale/zh_Hans/LC_MESSAGES/django.po $(VENV)/.installed
-	$(MANAGE) compilemessages -v 0
 
 # Never wipes the database: migrate, load the real data where missing, add the demo once.
 run: setup
@@ -60,9 +58,12 @@ test-sqlite: setup
 test-postgres: setup
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
 
+# Each app keeps its own Chinese catalog in govcloud/<app>/locale/zh_Hans.
 messages:
-	$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
-	$(MANAGE) compilemessages -v 0
+	for app in govcloud/*/apps.py; do dir=$$(dirname $$app); mkdir -p $$dir/locale; \
+	  (cd $$dir && DJANGO_SETTINGS_MODULE=govcloud.settings PYTHONPATH=../.. ../../$(BIN)/django-admin \
+	    makemessages -l zh_Hans --no-obsolete -v 0); done
+	$(MANAGE) compilemessages -v 0 --ignore ".venv/*"
 
 lock:
 	$(PYTHON) -m venv /tmp/govcloud-lock && /tmp/govcloud-lock/bin/pip install -q -r requirements.in

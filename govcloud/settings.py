@@ -7,7 +7,7 @@ comes from an environment variable read through govcloud.env.
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
+from django.conf.locale import LANG_INFO
 
 from govcloud.env import env_bool, env_int, env_list, env_str
 
@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "govcloud.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,7 +80,9 @@ DATABASES = {
         conn_max_age=env_int("GOVCLOUD_DB_CONN_MAX_AGE", 0),
     )
 }
-DATABASES["default"]["TEST"] = {"NAME": env_str("GOVCLOUD_TEST_DB_NAME", "test_govcloud")}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    # Helpers and CI may test against one server at once; each names its own test database.
+    DATABASES["default"]["TEST"] = {"NAME": env_str("GOVCLOUD_TEST_DB_NAME", "test_govcloud")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -95,10 +97,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Chinese first: zh-Hans is the default for every screen, English the fallback.
+# Chinese first: zh-Hans is the default for every screen, English the fallback. Each app keeps its
+# own catalog in govcloud/<app>/locale, so apps are translated where they are written.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in ("zh-hans", "en")]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True

@@ -31,7 +31,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: "测试用户%d" % n)
     role = Role.DEPARTMENT
     organisation = factory.SubFactory(OrganisationFactory)
-    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+    password = factory.django.Password(TEST_PASSWORD)
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

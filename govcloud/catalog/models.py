@@ -12,6 +12,13 @@ class BillingPeriod(models.TextChoices):
     ONCE = "once", _("one-off")
 
 
+class ItemStatus(models.TextChoices):
+    """Whether an item can be applied for; derived from CatalogItem.retired_on, not stored."""
+
+    OFFERED = "offered", _("Offered")
+    RETIRED = "retired", _("Retired")
+
+
 class CatalogCategory(models.Model):
     """A group of service items: compute, storage, network, security and so on."""
 
@@ -60,6 +67,10 @@ class CatalogItem(models.Model):
 
     def __str__(self):
         return "%s %s" % (self.code, self.name)
+
+    @property
+    def status(self):
+        return ItemStatus.RETIRED if self.retired_on else ItemStatus.OFFERED
 
 
 class FeeStandard(models.Model):

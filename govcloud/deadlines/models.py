@@ -83,7 +83,10 @@ class Obligation(models.Model):
     def __str__(self):
         return "%s: %s" % (self.get_kind_display(), self.subject_label)
 
+    def is_overdue(self, today):
+        return self.status == ObligationStatus.OPEN and today > self.due_on
+
     def is_late(self, today):
         if self.status == ObligationStatus.MET:
             return self.met_on > self.due_on
-        return self.status == ObligationStatus.OPEN and today > self.due_on
+        return self.is_overdue(today)

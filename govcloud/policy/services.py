@@ -13,6 +13,7 @@ from govcloud.policy.models import Parameter, PolicyValue
 
 logger = logging.getLogger(__name__)
 
+
 class MissingPolicyValue(LookupError):
     pass
 
@@ -42,6 +43,10 @@ def int_value_on(parameter, on):
 def record_policy_value(*, actor, parameter, value, effective_from, source, today):
     """Record a new value of a parameter from a future date; values in force are never edited."""
     require_role(actor, Role.MANAGER)
+    if parameter not in Parameter.values:
+        raise ValidationError(_("Unknown parameter “{parameter}”.").format(parameter=parameter))
+    if not (source or "").strip():
+        raise ValidationError(_("Name the article or decision the new value comes from."))
     if effective_from <= today:
         raise ValidationError(_("A new value must take effect after today; values already in force are never edited."))
     if PolicyValue.objects.filter(parameter=parameter, effective_from=effective_from).exists():

@@ -72,7 +72,12 @@ class InformationSystem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["department", "name"], name="system_name_unique_per_department"),
         ]
-        indexes = [models.Index(fields=["department", "cloud_status"])]
+        indexes = [
+            models.Index(fields=["department", "cloud_status"]),
+            # The list page filters by kind and MLPS level.
+            models.Index(fields=["kind"], name="system_kind_idx"),
+            models.Index(fields=["mlps_level"], name="system_mlps_level_idx"),
+        ]
 
     def __str__(self):
         return self.name

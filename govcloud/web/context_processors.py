@@ -1,3 +1,4 @@
+from govcloud.accounts.models import Role
 from govcloud.web.navigation import entries_for
 
 
@@ -5,4 +6,4 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"navigation": entries_for(user, request.path)}
+    return {"navigation": entries_for(user, request.path), "Role": Role}

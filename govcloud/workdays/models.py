@@ -5,6 +5,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class DayKind(models.TextChoices):
+    """What an entered day is: a statutory holiday, or a weekend day worked in exchange (调休)."""
+
+    HOLIDAY = "holiday", _("Holiday")
+    WORKDAY = "workday", _("Adjusted working day")
+
+
+class Coverage(models.TextChoices):
+    """Where a year's holidays and adjusted working days come from."""
+
+    PACKAGE = "package", _("Official calendar package")
+    ENTERED = "entered", _("Entered by the management unit")
+    ASSUMED = "assumed", _("Not entered: deadlines in it assume weekdays")
+
+
 class CalendarDay(models.Model):
     """One day whose status the management unit has entered: a holiday, or a weekend day
     that is an adjusted working day (调休). An entry overrides the calendar package."""
@@ -24,6 +39,10 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return "%s %s" % (self.date.isoformat(), self.name)
+
+    @property
+    def kind(self):
+        return DayKind.WORKDAY if self.is_workday else DayKind.HOLIDAY
 
 
 class CalendarYear(models.Model):

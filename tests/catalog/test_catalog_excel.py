@@ -16,11 +16,6 @@ from govcloud.catalog.models import BillingPeriod, CatalogItem
 from tests.factories import TEST_PASSWORD
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def exported_workbook():
     with translation.override("zh-hans"):
         content = export_catalog(datetime.date(2026, 12, 4))

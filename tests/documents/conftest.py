@@ -11,8 +11,3 @@ def delivered(users, orgs, system, priced_items):
     delivery = deliver(application, users=users, orgs=orgs)
     return {"application": application, "review": review, "delivery": delivery}
 
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The shared users fixture sets eight passwords per test; the default hasher makes that seconds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.html import format_html
 
+from govcloud.audit.labels import action_label
+
 register = template.Library()
 
 # Bootstrap colour per status value; statuses not listed show grey.
@@ -25,6 +27,14 @@ BADGE_COLOURS = {
     "cancelled": "secondary",
     "overdue": "danger",
     "due_soon": "warning",
+    "offered": "success",
+    "retired": "dark",
+    "on_cloud": "success",
+    "to_migrate": "warning",
+    "exempt": "secondary",
+    "package": "success",
+    "entered": "info",
+    "assumed": "warning",
 }
 
 
@@ -41,3 +51,14 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def audit_action(action):
+    return action_label(action)
+
+
+@register.filter
+def overdue_on(obligation, today):
+    """Return True when an open obligation's due date has passed."""
+    return obligation.is_overdue(today)

@@ -1,0 +1,116 @@
+"""One application walked in a real browser from draft to confirmed delivery, by every role in turn."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from govcloud.applications.models import Application, ApplicationStatus
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _open_application(session, number):
+    page = session.go("/applications/?search=%s" % number)
+    page.click("text=%s" % number)
+    return page
+
+
+def test_login_page_is_chinese(browser, live_server):
+    page = browser.new_page()
+    page.goto(live_server.url + "/login/")
+
+    assert page.locator("h1").inner_text() == "登录政务云管理平台"
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    page.close()
+
+
+def test_application_from_draft_to_confirmed_delivery(demo, sign_in):
+    today = timezone.localdate()
+
+    # The department drafts and submits an application for one of its systems.
+    edu = sign_in("edu")
+    assert "待办事项" in edu.page.inner_text("h1")
+    edu.shot("01-department-home")
+    page = edu.go("/applications/new/")
+    page.select_option("#id_system", label="义务教育招生报名系统")
+    page.fill("#id_contact_name", "孙老师")
+    page.fill("#id_contact_phone", "13903550101")
+    page.fill("#id_reason", "招生报名高峰期扩容")
+    page.select_option("#id_lines-0-item", label="ECS-VCPU 云主机vCPU")
+    page.fill("#id_lines-0-quantity", "4")
+    page.select_option("#id_lines-1-item", label="ECS-MEM 云主机内存")
+    page.fill("#id_lines-1-quantity", "8")
+    edu.shot("02-department-new-application")
+    page.click("text=保存草稿")
+    assert "草稿" in page.inner_text("[data-status=draft]")
+    number = re.search(r"ZWY\d{8}", page.inner_text("h1")).group(0)
+    page.click("text=提交审核")
+    assert page.locator("[data-status=submitted]").count() == 1
+
+    # The management unit reviews it and approves it for provider 甲.
+    manager = sign_in("manager")
+    assert "待审核的申请" in manager.page.inner_text("[data-testid=todo-actions]")
+    page = _open_application(manager, number)
+    page.get_by_role("link", name="审核", exact=True).click()
+    page.select_option("#id_decision", label="同意（按申请）")
+    page.select_option("#id_provider", label="示例政务云服务商（甲）")
+    page.fill("#id_opinion", "资料齐全，同意开通。")
+    manager.shot("03-manager-review")
+    page.click("text=出具审核意见")
+    assert page.locator("[data-status=approved]").count() == 1
+    obligations = page.inner_text("[data-testid=obligations]")
+    assert "开通核定的云资源" in obligations and "示例政务云服务商（甲）" in obligations
+
+    # Finance and the authority find the result in their filing inbox.
+    finance = sign_in("finance")
+    page = finance.go("/applications/filings/?unread=true")
+    row = page.locator("tr", has_text=number)
+    assert "同意（按申请）" in row.inner_text()
+    row.locator("text=标记已阅").click()
+    assert "已标记为已阅" in page.inner_text(".alert")
+    finance.shot("04-finance-filings")
+    authority = sign_in("authority")
+    assert number in authority.go("/applications/filings/").inner_text("[data-testid=filing-table]")
+
+    # The provider sees the deadline, provisions, records the agreement and submits the delivery.
+    engineer = sign_in("cloud-a")
+    assert number in engineer.page.inner_text("body")
+    page = _open_application(engineer, number)
+    page.click("text=登记已开通资源")
+    page.fill("#id_name", "enrol-app-01")
+    page.fill("#id_instance_id", "ecs-enrol-e2e")
+    page.fill("#id_ip_address", "10.21.9.9")
+    engineer.shot("05-provider-provision")
+    page.click("text=保存")
+    page.click("text=开通完成")
+    assert page.locator("[data-status=provisioned]").count() >= 1
+    page.click("text=登记服务协议")
+    page.fill("#id_number", "ZWYXY-E2E-01")
+    page.click("text=保存")
+    page.click("text=协议报备")
+    page.click("text=报送交付确认函")
+    page.fill("#id_credential_handover", "密码信封当面移交")
+    page.click("text=保存")
+    engineer.shot("06-provider-delivery-submitted")
+
+    # The management unit confirms the delivery; billing starts today.
+    page = _open_application(manager, number)
+    page.click("text=确认交付")
+    assert page.locator("h1 [data-status=delivered]").count() == 1
+    assert page.inner_text("[data-testid=billing-start]") == today.isoformat()
+    manager.shot("07-manager-delivered")
+
+    # The department sees the delivered resource with its billing start date.
+    page = edu.go("/resources/?search=ecs-enrol-e2e")
+    assert today.isoformat() in page.inner_text("[data-testid=resource-table]")
+    edu.shot("08-department-resources")
+    application = Application.objects.get(number=number)
+    assert application.status == ApplicationStatus.DELIVERED
+
+    # Another department cannot open it.
+    hrss = sign_in("hrss")
+    response = hrss.page.goto(hrss.base_url + "/applications/%d/" % application.pk)
+    assert response.status == 404
+    manager.go("/deadlines/")
+    manager.shot("09-manager-deadlines")

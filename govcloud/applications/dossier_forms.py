@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role, User
 from govcloud.applications.dossier_models import ExpertConclusion, MaterialKind
+from govcloud.applications.forms import ApplicationForm
+from govcloud.systems.models import InformationSystem
 
 
 class MaterialUploadForm(forms.Form):
@@ -24,3 +26,16 @@ class ExpertInviteForm(forms.Form):
 class ExpertOpinionForm(forms.Form):
     conclusion = forms.ChoiceField(label=_("Conclusion"), choices=ExpertConclusion.choices, widget=forms.RadioSelect)
     opinion = forms.CharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000)
+
+
+class OfflineApplicationForm(ApplicationForm):
+    """The application form the management unit fills in from a department's paper application."""
+
+    letter = forms.FileField(label=_("Scanned application letter"),
+                             help_text=_("The signed and sealed letter, scanned as PDF, OFD or an image."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, department=None, **kwargs)
+        self.fields["system"].queryset = InformationSystem.objects.select_related("department").order_by(
+            "department__name", "name")
+        self.fields["system"].label_from_instance = lambda system: "%s · %s" % (system.department, system.name)

@@ -11,7 +11,15 @@ from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications import experts, materials, versions
-from govcloud.applications.dossier_forms import ExpertInviteForm, ExpertOpinionForm, MaterialUploadForm
+from govcloud.applications.dossier_forms import (
+    ExpertInviteForm,
+    ExpertOpinionForm,
+    MaterialUploadForm,
+    OfflineApplicationForm,
+)
+from govcloud.applications.forms import LineFormSet, lines_from
+from govcloud.applications.offline import record_offline_application
+from govcloud.applications.services import FORM_FIELDS
 from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
 from govcloud.applications.models import Application, REVIEW_STATES
 from govcloud.applications.uploads import CONTENT_TYPES
@@ -161,3 +169,26 @@ def expert_opinion(request, pk):
         "invitation": invitation, "application": invitation.application, "form": form,
         "answered": invitation.status == InvitationStatus.ANSWERED,
     })
+
+
+@login_required
+def offline_create(request):
+    """The management unit records a department's paper application with its scanned letter (第十条)."""
+    if not request.user.has_role(Role.MANAGER):
+        raise PermissionDenied
+    form = OfflineApplicationForm(request.POST or None, request.FILES or None)
+    formset = LineFormSet(request.POST or None, prefix="lines")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            application = record_offline_application(
+                actor=request.user, system=form.cleaned_data["system"],
+                form={name: form.cleaned_data[name] for name in FORM_FIELDS},
+                lines=lines_from(formset), scanned_letter=form.cleaned_data["letter"],
+            )
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            messages.success(request, _("Paper application {number} recorded; add its other scanned materials.").format(
+                number=application.number))
+            return redirect("dossier:materials", pk=application.pk)
+    return render(request, "applications/offline_form.html", {"form": form, "formset": formset})

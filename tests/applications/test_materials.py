@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 
 from govcloud.applications.dossier_models import MaterialKind
@@ -160,3 +161,33 @@ def test_material_stored_outside_static_under_media(application, users, settings
     assert material.original_name == "申请函.pdf"
     assert "申请函" not in path
     assert io.open(path, "rb").read().startswith(b"%PDF-")
+
+
+def test_submit_service_blocked_until_complete_article_10(users, system, priced_items):
+    """第十条: submit_application refuses an incomplete dossier and accepts it once every file is there."""
+    from govcloud.applications import services
+    from tests import workflow
+
+    application = workflow.draft(users, system, priced_items)
+
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as raised:
+        services.submit_application(application, actor=users["applicant"])
+    assert "竣工验收意见书" in raised.value.messages[0]
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+
+    workflow.complete_dossier(application, users["applicant"])
+    services.submit_application(application, actor=users["applicant"])
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_detail_page_names_missing_materials(client, application, users):
+    client.login(username="applicant", password="Test-passw0rd!")
+
+    body = client.get(reverse("applications:detail", args=[application.pk]),
+                      HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert 'data-testid="missing-summary"' in body
+    assert "网络安全等级保护测评报告" in body
+    assert 'data-testid="annex2-pdf"' in body

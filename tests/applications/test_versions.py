@@ -62,3 +62,23 @@ def test_version_page_scoped(client, application, users):
     client.login(username="outsider", password=TEST_PASSWORD)
 
     assert client.get(reverse("dossier:versions", args=[application.pk])).status_code == 404
+
+
+def test_return_and_resubmit_keep_both_versions(users, system, priced_items):
+    """C4: the submitted version and the resubmitted one both remain after a return for supplement."""
+    from govcloud.applications import services
+    from tests import workflow
+
+    application = workflow.submitted(users, system, priced_items)
+    services.return_application(application, actor=users["reviewer"], opinion="请补充迁移方案")
+    application.refresh_from_db()
+    services.update_application(application, actor=users["applicant"], form={"reason": "补充迁移方案后重新提交"},
+                                lines=[(priced_items["vcpu"], 4, ""), (priced_items["memory"], 12, "")])
+    services.submit_application(application, actor=users["applicant"])
+
+    versions = list(application.versions.order_by("number"))
+    assert [(v.number, v.event) for v in versions] == [(1, VersionEvent.SUBMITTED), (2, VersionEvent.RESUBMITTED)]
+    assert versions[0].snapshot["form"]["reason"] == "教育资源平台迁移上云"
+    assert versions[1].snapshot["form"]["reason"] == "补充迁移方案后重新提交"
+    _form, line_rows, _materials = compare_versions(*versions)
+    assert [(row.before, row.after) for row in line_rows if row.changed] == [(8, 12)]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from govcloud.accounts.models import Role
 from govcloud.accounts.permissions import require_role
 from govcloud.applications.dossier_models import ExpertConclusion, ExpertInvitation, InvitationStatus
-from govcloud.applications.models import REVIEW_STATES
+from govcloud.applications.models import REVIEW_STATES, Application
 from govcloud.audit.services import record_event
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 def invite_expert(application, *, actor, expert, now=None):
     """Invite one expert to give an opinion on an application under review."""
     require_role(actor, Role.MANAGER)
+    # Read the state under a row lock: a decision taken meanwhile must not be followed by an invitation.
+    application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in REVIEW_STATES:
         raise ValidationError(_("Experts can only be invited while the application awaits review."), code="state")
     if expert.role != Role.EXPERT or not expert.is_active:

@@ -75,7 +75,7 @@ def _experts(context, dossier):
 
 
 def _resubmitted(context, spec):
-    """An application returned for supplement and resubmitted, so it has two versions, under expert review."""
+    """Build an application returned for supplement and resubmitted, so it has two versions under expert review."""
     department_user, reviewer = context.users[spec["user"]], context.users["manager"]
     system = context.systems[spec["system"]]
     form = {"contact_name": system.contact_name, "contact_phone": system.contact_phone, "reason": spec["reason"],

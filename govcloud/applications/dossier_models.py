@@ -62,7 +62,7 @@ class Material(models.Model):
     """One uploaded file of an application's dossier (第十条).
 
     A material is never deleted: withdrawing it keeps the file, because earlier
-    versions of the application still list it (C4).
+    versions of the application still list it.
     """
 
     application = models.ForeignKey(
@@ -99,7 +99,7 @@ class VersionEvent(models.TextChoices):
 
 
 class ApplicationVersion(models.Model):
-    """A frozen copy of the form, its lines and its materials at each submission (C4).
+    """A frozen copy of the form, its lines and its materials at each submission.
 
     The snapshot is JSON so a later edit of the application or of the catalog
     never changes what was submitted.

@@ -23,6 +23,7 @@ from govcloud.applications.services import FORM_FIELDS
 from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
 from govcloud.applications.models import Application, REVIEW_STATES
 from govcloud.applications.uploads import CONTENT_TYPES
+from govcloud.web.paging import paginate
 
 
 def _visible_application(user, pk):
@@ -32,7 +33,7 @@ def _visible_application(user, pk):
 
 def _may_upload(user, application):
     if application.is_offline:
-        return user.has_role(Role.MANAGER) and application.status in materials._UPLOAD_STATES
+        return user.has_role(Role.MANAGER) and application.is_editable
     return (user.has_role(Role.DEPARTMENT) and user.organisation_id == application.department_id
             and application.is_editable)
 
@@ -117,7 +118,7 @@ def _int(value):
 
 @login_required
 def expert_panel(request, pk):
-    """The reviewer's view of the invited experts and every opinion, with the invitation form."""
+    """Show the reviewer the invited experts and every opinion, with the invitation form."""
     application = _visible_application(request.user, pk)
     may_invite = request.user.has_role(Role.MANAGER) and application.status in REVIEW_STATES
     form = ExpertInviteForm(request.POST or None, application=application)
@@ -147,7 +148,7 @@ def expert_inbox(request):
         .select_related("application__department", "application__system")
         .order_by("status", "-invited_at")
     )
-    return render(request, "applications/expert_inbox.html", {"invitations": invitations})
+    return render(request, "applications/expert_inbox.html", {"page_obj": paginate(request, invitations)})
 
 
 @login_required
@@ -173,7 +174,7 @@ def expert_opinion(request, pk):
 
 @login_required
 def offline_create(request):
-    """The management unit records a department's paper application with its scanned letter (第十条)."""
+    """Let the management unit record a department's paper application with its scanned letter (第十条)."""
     if not request.user.has_role(Role.MANAGER):
         raise PermissionDenied
     form = OfflineApplicationForm(request.POST or None, request.FILES or None)

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from govcloud.accounts.models import Role
 from govcloud.accounts.permissions import require_role
 from govcloud.applications.dossier_models import Material, MaterialKind
-from govcloud.applications.models import ApplicationKind, EDITABLE_STATES, ApplicationStatus
+from govcloud.applications.models import EDITABLE_STATES, ApplicationKind
 from govcloud.applications.uploads import check_upload
 from govcloud.audit.services import record_event
 from govcloud.systems.models import SystemKind
@@ -58,8 +58,6 @@ OTHER_KINDS_REQUIRED = {
     ApplicationKind.EXIT: (MaterialKind.APPLICATION_LETTER,),
 }
 
-# Who may add materials in each state: the department while it edits, the management unit for a paper application.
-_UPLOAD_STATES = EDITABLE_STATES + (ApplicationStatus.SUBMITTED,)
 
 
 @dataclasses.dataclass
@@ -120,8 +118,8 @@ def _require_may_change_materials(application, actor):
         require_role(actor, Role.DEPARTMENT)
         if actor.organisation_id != application.department_id:
             raise PermissionDenied(_("This record belongs to another department."))
-    allowed = _UPLOAD_STATES if application.is_offline else EDITABLE_STATES
-    if application.status not in allowed:
+    # Materials freeze at submission, so each version keeps exactly what was reviewed.
+    if application.status not in EDITABLE_STATES:
         raise ValidationError(
             _("Materials can only be changed while the application is a draft or returned for supplement."),
             code="not_editable",
@@ -164,7 +162,7 @@ def upload_material(application, *, actor, kind, uploaded_file, now=None):
 
 @transaction.atomic
 def withdraw_material(material, *, actor, now=None):
-    """Take a material out of the current dossier; the file stays for the versions that list it (C4)."""
+    """Take a material out of the current dossier; the file stays for the versions that list it."""
     application = material.application
     _require_may_change_materials(application, actor)
     if material.withdrawn_at is not None:

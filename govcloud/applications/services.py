@@ -162,7 +162,7 @@ def _require_submitter(actor, application):
 def submit_application(application, *, actor, now=None):
     """Submit a draft, or resubmit a returned application, once its dossier is complete (第十条).
 
-    Each submission freezes a version of the form, lines and materials (C4).
+    Each submission freezes a version of the form, lines and materials.
     """
     application = _lock(application)
     _require_submitter(actor, application)

@@ -1,4 +1,4 @@
-"""Frozen versions of an application at each submission, and their side-by-side comparison (C4)."""
+"""Frozen versions of an application at each submission, and their side-by-side comparison."""
 
 import dataclasses
 import logging

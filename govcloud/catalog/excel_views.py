@@ -1,4 +1,4 @@
-"""Pages for exporting the catalog to Excel and importing items from Excel (B3)."""
+"""Pages for exporting the catalog to Excel and importing items from Excel."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

@@ -219,7 +219,7 @@ def delivery_confirmation_context(delivery, today):
 
 
 def review_opinion_context(review, today):
-    """The review opinion: what was asked, what is approved line by line and why, experts, filings."""
+    """Build the review opinion: what was asked, what is approved line by line and why, experts, filings."""
     application = review.application
     approved = {row.line_id: row for row in review.lines.all()}
     lines = []

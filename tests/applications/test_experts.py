@@ -132,3 +132,34 @@ def test_invited_expert_downloads_forms(client, submitted, users):
     form_url = reverse("documents:download_record",
                        kwargs={"kind": "requirements-form", "pk": submitted.pk, "fmt": "docx"})
     assert client.get(form_url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_expert_inbox_queries_flat(client, users, orgs, system, priced_items, django_assert_max_num_queries, count):
+    """The inbox reads its page in a fixed number of queries however many invitations there are."""
+    for index in range(count):
+        application = make_application(users=users, orgs=orgs, system=system, priced_items=priced_items,
+                                       number="ZWY-Q-%03d" % index, status=ApplicationStatus.SUBMITTED)
+        invite_expert(application, actor=users["reviewer"], expert=users["expert"])
+    client.login(username="expert", password=TEST_PASSWORD)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("dossier:expert_inbox"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_materials_page_queries_flat(client, submitted, users, django_assert_max_num_queries, count):
+    from govcloud.applications.dossier_models import Material, MaterialKind
+
+    for index in range(count):
+        Material.objects.create(application=submitted, kind=MaterialKind.OTHER, file="materials/x%d.pdf" % index,
+                                original_name="x%d.pdf" % index, file_type="pdf", size=10, sha256="0" * 64,
+                                uploaded_by=users["applicant"], uploaded_at=submitted.created_at)
+    client.login(username="applicant", password=TEST_PASSWORD)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("dossier:materials", args=[submitted.pk]))
+
+    assert response.status_code == 200

@@ -82,6 +82,8 @@ def _read_head(uploaded_file, count=16):
 
 
 def _check_archive_limits(archive):
+    # Limitation: the sizes checked are those the archive declares; the platform never unpacks an upload itself,
+    # so an archive that understates them only reaches the person who later opens the file.
     entries = archive.infolist()
     if len(entries) > settings.UPLOAD_ARCHIVE_MAX_ENTRIES:
         raise ValidationError(
@@ -140,6 +142,8 @@ def detect_file_type(uploaded_file, name=""):
         finally:
             uploaded_file.seek(0)
     if head.startswith(_OLE_SIGNATURE):
+        # Limitation: a Word 97-2003 or Excel 97-2003 file is told apart by its extension only, and its macros
+        # are not inspected; the OLE container itself is checked by its signature.
         return _OLE_TYPES.get(name.rpartition(".")[2].lower())
     for signature, file_type in _SIGNATURES:
         if head.startswith(signature):

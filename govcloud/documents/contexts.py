@@ -42,6 +42,7 @@ def prices_on(items, on):
 
 
 def _organisation(organisation):
+    # Limitation: the platform keeps no head of organisation, so 附件2 leaves that cell blank for a hand entry.
     if organisation is None:
         return {"name": "", "credit_code": ""}
     return {"name": organisation.name, "credit_code": organisation.credit_code}
@@ -173,6 +174,7 @@ def requirements_form_context(application, today):
 
 
 def _resource_rows(delivery, on):
+    # Limitation: resources record no subnet mask or gateway, so 附件4 lists the IP address alone.
     resources = list(
         delivery.application.resources.prefetch_related("components__item").order_by("name", "pk")
     )

@@ -1,7 +1,12 @@
 """Document downloads are scoped to who may see the record and each one is audited."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+from govcloud.applications.dossier_models import MaterialKind
+from govcloud.applications.materials import open_material_for_download, upload_material
+from govcloud.applications.models import ApplicationStatus
 
 from govcloud.audit.models import AuditEvent
 from tests.factories import TEST_PASSWORD
@@ -84,3 +89,21 @@ def test_anonymous_redirected_to_login(client, delivered):
     response = client.get(urls_for(delivered)[0])
 
     assert response.status_code == 302
+
+
+
+def test_history_names_dossier_actions(client, delivered, users):
+    """The application's history shows an upload and a download by their Chinese names, not their codes."""
+    application = delivered["application"]
+    application.status = ApplicationStatus.DRAFT
+    application.save(update_fields=["status"])
+    material = upload_material(application, actor=users["applicant"], kind=MaterialKind.OTHER,
+                               uploaded_file=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n"))
+    open_material_for_download(material.pk, actor=users["applicant"])
+    client.login(username="applicant", password=TEST_PASSWORD)
+
+    history = client.get(reverse("applications:detail", args=[application.pk]),
+                         HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "上传申请材料" in history
+    assert "下载文书" in history

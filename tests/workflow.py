@@ -55,12 +55,12 @@ def approved(users, orgs, system, priced_items, day=datetime.date(2026, 3, 2), a
     return application
 
 
-def provisioned(users, orgs, system, priced_items, day=datetime.date(2026, 3, 2)):
+def provisioned(users, orgs, system, priced_items, day=datetime.date(2026, 3, 2), instance_id="ecs-0001"):
     application = approved(users, orgs, system, priced_items, day)
     lines = {line.item.code: line for line in application.lines.all()}
     resource_services.record_provisioned_resource(
         application, actor=users["engineer"],
-        details={"name": "edu-app-01", "instance_id": "ecs-0001", "ip_address": "10.1.2.3",
+        details={"name": "edu-app-01", "instance_id": instance_id, "ip_address": "10.1.2.3",
                  "operating_system": "openEuler 22.03"},
         quantities={lines["ECS-VCPU"].pk: lines["ECS-VCPU"].approved_quantity,
                     lines["ECS-MEM"].pk: lines["ECS-MEM"].approved_quantity},

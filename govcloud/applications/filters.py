@@ -19,9 +19,9 @@ class ApplicationFilter(django_filters.FilterSet):
         model = Application
         fields = ["status", "kind", "department"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not user.sees_whole_city:
+        if not self.request.user.sees_whole_city:
             del self.filters["department"]
         style_filter_form(self.form)
 

@@ -15,7 +15,7 @@ from govcloud.applications.forms import ApplicationForm, LineFormSet, ReviewForm
 from govcloud.applications.models import Application, Decision, Filing, ReviewLine
 from govcloud.applications.presentation import detail_context
 from govcloud.web.actions import error_text, run_service
-from govcloud.web.paging import paginate
+from govcloud.web.listing import filtered_page, require_page_role
 
 
 def visible_application(request, pk):
@@ -28,9 +28,7 @@ def visible_application(request, pk):
 @login_required
 def application_list(request):
     queryset = Application.objects.visible_to(request.user).select_related("department", "system", "provider")
-    filterset = ApplicationFilter(request.GET, queryset=queryset, user=request.user)
-    page = paginate(request, filterset.qs)
-    return render(request, "applications/list.html", {"filter": filterset, "page_obj": page})
+    return render(request, "applications/list.html", filtered_page(request, ApplicationFilter, queryset))
 
 
 def _form_and_lines(request, department, instance=None):
@@ -58,8 +56,7 @@ def _save_draft(request, form, formset, instance):
 
 @login_required
 def application_create(request):
-    if request.user.role != Role.DEPARTMENT:
-        raise PermissionDenied
+    require_page_role(request.user, Role.DEPARTMENT)
     form, formset = _form_and_lines(request, request.user.organisation)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         application = _save_draft(request, form, formset, None)
@@ -125,8 +122,7 @@ def _decide(request, application, form):
 
 @login_required
 def application_review(request, pk):
-    if request.user.role != Role.MANAGER:
-        raise PermissionDenied
+    require_page_role(request.user, Role.MANAGER)
     application = visible_application(request, pk)
     form = ReviewForm(request.POST or None, application=application)
     if request.method == "POST" and form.is_valid() and _decide(request, application, form):
@@ -137,14 +133,11 @@ def application_review(request, pk):
 
 @login_required
 def filing_list(request):
-    if request.user.role not in (Role.FINANCE, Role.AUTHORITY, Role.MANAGER):
-        raise PermissionDenied
+    require_page_role(request.user, Role.FINANCE, Role.AUTHORITY, Role.MANAGER)
     queryset = Filing.objects.visible_to(request.user).select_related(
         "recipient", "read_by", "review__application__department", "review__application__system", "review__reviewer"
     ).prefetch_related(Prefetch("review__lines", queryset=ReviewLine.objects.select_related("line__item")))
-    filterset = FilingFilter(request.GET, queryset=queryset)
-    page = paginate(request, filterset.qs)
-    return render(request, "applications/filings.html", {"filter": filterset, "page_obj": page})
+    return render(request, "applications/filings.html", filtered_page(request, FilingFilter, queryset))
 
 
 @login_required

@@ -19,6 +19,17 @@ ACTION_LABELS = {
     "delivery.submitted": _("Delivery confirmation submitted"),
     "delivery.confirmed": _("Delivery confirmed"),
     "policy.value_recorded": _("Policy value recorded"),
+    "catalog.item_created": _("Catalog item added"),
+    "catalog.item_updated": _("Catalog item edited"),
+    "catalog.item_retired": _("Catalog item retired"),
+    "catalog.item_reinstated": _("Catalog item offered again"),
+    "catalog.item_deleted": _("Catalog item deleted"),
+    "catalog.fee_standard_set": _("Fee standard set"),
+    "catalog.fee_standard_corrected": _("Future fee standard corrected"),
+    "systems.registered": _("Information system registered"),
+    "systems.updated": _("Information system edited"),
+    "workdays.day_entered": _("Calendar day entered"),
+    "workdays.year_declared": _("Calendar year declared complete"),
 }
 
 

@@ -1,5 +1,6 @@
 """Writing and verifying the audit chain."""
 
+import datetime
 import json
 import logging
 
@@ -21,7 +22,8 @@ def _sm3_hex(text):
 def _canonical(event):
     return json.dumps(
         [
-            event.occurred_at.isoformat(),
+            # In UTC: the database returns UTC, so a time given in Asia/Shanghai would not digest the same.
+            event.occurred_at.astimezone(datetime.timezone.utc).isoformat(),
             event.actor_id,
             event.action,
             event.object_type,

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from govcloud.accounts.models import Role
 from govcloud.audit.filters import AuditEventFilter
@@ -11,6 +12,7 @@ from govcloud.web.listing import filtered_page, require_page_role
 
 
 @login_required
+@require_safe
 def event_list(request):
     """Read-only for everyone, the auditor included: the log is appended to only by services."""
     require_page_role(request.user, Role.AUDITOR, Role.MANAGER, Role.AUTHORITY)

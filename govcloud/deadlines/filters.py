@@ -17,10 +17,10 @@ class ObligationFilter(django_filters.FilterSet):
         model = Obligation
         fields = ["status", "kind", "owed_by"]
 
-    def __init__(self, *args, user, today, **kwargs):
+    def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        if not user.sees_whole_city:
+        if not self.request.user.sees_whole_city:
             del self.filters["owed_by"]
         style_filter_form(self.form)
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
-from govcloud.applications.models import ApplicationStatus, EDITABLE_STATES, Application, Filing
+from govcloud.applications.models import EDITABLE_STATES, Application, ApplicationStatus, Filing
 from govcloud.deadlines.models import Obligation
 from govcloud.policy.models import Parameter
 from govcloud.policy.services import int_value_on

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from govcloud.deadlines.filters import ObligationFilter
 from govcloud.deadlines.models import Obligation, ObligationStatus
 from govcloud.web.clock import local_today
-from govcloud.web.paging import paginate
+from govcloud.web.listing import filtered_page
 
 
 @login_required
@@ -16,9 +16,7 @@ def obligation_list(request):
     ordered = visible.select_related("owed_by", "department").order_by(
         Case(When(status=ObligationStatus.OPEN, then=0), default=1), "due_on", "pk"
     )
-    filterset = ObligationFilter(request.GET, queryset=ordered,
-                                 user=request.user, today=today)
-    page = paginate(request, filterset.qs)
+    context = filtered_page(request, ObligationFilter, ordered, today=today)
     # F2: overdue work counted per party, for the management unit's overview.
     per_party = (
         visible.values("owed_by__name")
@@ -29,6 +27,4 @@ def obligation_list(request):
         )
         .order_by("-overdue", "owed_by__name")
     ) if request.user.sees_whole_city else None
-    return render(request, "deadlines/list.html", {
-        "filter": filterset, "page_obj": page, "today": today, "per_party": per_party,
-    })
+    return render(request, "deadlines/list.html", dict(context, today=today, per_party=per_party))

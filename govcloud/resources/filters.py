@@ -21,9 +21,9 @@ class ResourceFilter(django_filters.FilterSet):
         model = CloudResource
         fields = ["status", "department", "provider"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not user.sees_whole_city:
+        if not self.request.user.sees_whole_city:
             del self.filters["department"]
             del self.filters["provider"]
         style_filter_form(self.form)

@@ -30,9 +30,10 @@ logger = logging.getLogger(__name__)
 
 
 def _lock_application(application):
-    return Application.objects.select_for_update().select_related("department", "system", "provider").get(
-        pk=application.pk
-    )
+    # Lock only the application row: the provider is joined from the nullable side.
+    return Application.objects.select_for_update(of=("self",)).select_related(
+        "department", "system", "provider"
+    ).get(pk=application.pk)
 
 
 def _require_status(application, status):
@@ -68,7 +69,7 @@ def remaining_quantities(application):
 def record_provisioned_resource(application, *, actor, details, quantities, provisioned_on):
     """Record one provisioned instance and the approved quantities it takes up.
 
-    details holds name, instance_id, network_zone, ip_address and operating_system;
+    details contains name, instance_id, network_zone, ip_address and operating_system;
     quantities maps an application line's pk to the quantity this instance provides.
     """
     application = _lock_application(application)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from govcloud.resources.forms import AgreementForm, DeliveryForm, ProvisionForm
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.web.actions import error_text, run_service
 from govcloud.web.clock import local_today
-from govcloud.web.paging import paginate
+from govcloud.web.listing import filtered_page, require_page_role
 
 
 @login_required
@@ -24,9 +24,7 @@ def resource_list(request):
     queryset = CloudResource.objects.visible_to(request.user).select_related(
         "department", "system", "provider", "application"
     ).prefetch_related("components__item")
-    filterset = ResourceFilter(request.GET, queryset=queryset, user=request.user)
-    page = paginate(request, filterset.qs)
-    return render(request, "resources/list.html", {"filter": filterset, "page_obj": page})
+    return render(request, "resources/list.html", filtered_page(request, ResourceFilter, queryset))
 
 
 @login_required
@@ -44,8 +42,7 @@ def resource_detail(request, pk):
 @login_required
 def provision(request, application_pk):
     application = visible_application(request, application_pk)
-    if request.user.role != Role.PROVIDER:
-        raise PermissionDenied
+    require_page_role(request.user, Role.PROVIDER)
     form = ProvisionForm(request.POST or None, remaining=services.remaining_quantities(application),
                          initial={"network_zone": application.network_zone, "provisioned_on": local_today()})
     if request.method == "POST" and form.is_valid():
@@ -76,8 +73,7 @@ def complete_provisioning(request, application_pk):
 @login_required
 def record_agreement(request, application_pk):
     application = visible_application(request, application_pk)
-    if request.user.role != Role.PROVIDER:
-        raise PermissionDenied
+    require_page_role(request.user, Role.PROVIDER)
     form = AgreementForm(request.POST or None, initial={"signed_on": local_today()})
     if request.method == "POST" and form.is_valid():
         try:

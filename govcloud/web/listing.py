@@ -1,15 +1,15 @@
 """List pages: one FilterSet applied to a queryset, then one page of the result."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+
+from govcloud.web.paging import paginate
 
 
 def filtered_page(request, filterset_class, queryset, **filterset_kwargs):
     """Return the context of a filtered, paged list: filter, page_obj and the rows of the page."""
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request, **filterset_kwargs)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-    page_obj = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = paginate(request, rows)
     return {"filter": filterset, "page_obj": page_obj, "rows": page_obj.object_list}
 
 

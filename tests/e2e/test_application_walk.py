@@ -179,3 +179,21 @@ def test_application_from_draft_to_confirmed_delivery(demo, sign_in, tmp_path):
     assert response.status == 404
     manager.go("/deadlines/")
     manager.shot("09-manager-deadlines")
+
+
+@pytest.mark.parametrize("username,expected_menu,hidden_menu", [
+    ("expert", ["待办事项", "政务云服务目录"], ["资源申请", "审计日志"]),
+    ("assessor", ["待办事项", "政务云服务目录"], ["资源申请", "审计日志"]),
+    ("sysadmin", ["待办事项"], ["资源申请", "备案收件箱"]),
+    ("secadmin", ["待办事项"], ["资源申请", "备案收件箱"]),
+    ("auditor", ["待办事项", "审计日志"], ["资源申请", "云资源"]),
+])
+def test_other_roles_see_their_own_menu(demo, sign_in, username, expected_menu, hidden_menu):
+    session = sign_in(username)
+    menu = session.page.inner_text("nav.sidebar")
+
+    for entry in expected_menu:
+        assert entry in menu
+    for entry in hidden_menu:
+        assert entry not in menu
+    session.shot("10-%s-home" % username)

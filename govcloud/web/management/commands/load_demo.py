@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from govcloud.accounts.models import User
 from govcloud.web.demo import DemoContext, load_scenario
@@ -12,6 +12,9 @@ from govcloud.web.demo import DemoContext, load_scenario
 DEMO_BUILDERS = [
     "govcloud.web.demo.build",
     "govcloud.applications.demo.build",
+    "govcloud.catalog.demo.build",
+    "govcloud.workdays.demo.build",
+    "govcloud.policy.demo.build",
 ]
 
 

@@ -14,7 +14,7 @@ from govcloud.catalog.excel import CatalogImportError, import_catalog
 
 @login_required
 def export(request):
-    return redirect("documents:download", kind="catalog", fmt="xlsx")
+    return redirect("documents:catalog", fmt="xlsx")
 
 
 def _checked_workbook(request):

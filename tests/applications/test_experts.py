@@ -120,8 +120,7 @@ def test_uninvited_expert_gets_404(client, submitted, users, second_expert):
 
     assert client.get(reverse("dossier:expert_opinion", args=[invitation.pk])).status_code == 404
     assert client.get(reverse("dossier:materials", args=[submitted.pk])).status_code == 404
-    form_url = reverse("documents:download_record",
-                       kwargs={"kind": "application-form", "pk": submitted.pk, "fmt": "docx"})
+    form_url = reverse("documents:application_form", kwargs={"pk": submitted.pk, "fmt": "docx"})
     assert client.get(form_url).status_code == 404
 
 
@@ -129,8 +128,7 @@ def test_invited_expert_downloads_forms(client, submitted, users):
     invite_expert(submitted, actor=users["reviewer"], expert=users["expert"])
     client.login(username="expert", password=TEST_PASSWORD)
 
-    form_url = reverse("documents:download_record",
-                       kwargs={"kind": "requirements-form", "pk": submitted.pk, "fmt": "docx"})
+    form_url = reverse("documents:requirements_form", kwargs={"pk": submitted.pk, "fmt": "docx"})
     assert client.get(form_url).status_code == 200
 
 

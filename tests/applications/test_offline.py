@@ -72,8 +72,7 @@ def test_offline_marked_on_pages_and_form(client, users, system, priced_items):
 
     listing = client.get(reverse("applications:list"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     materials = client.get(reverse("dossier:materials", args=[application.pk])).content.decode()
-    form = client.get(reverse("documents:download_record",
-                              kwargs={"kind": "application-form", "pk": application.pk, "fmt": "docx"}))
+    form = client.get(reverse("documents:application_form", kwargs={"pk": application.pk, "fmt": "docx"}))
 
     row = listing[listing.index(application.number):][:400]
     assert "线下" in row

@@ -33,7 +33,7 @@ def test_export_lists_items_with_prices(priced_items):
     sheet = exported_workbook().active
 
     assert sheet["A1"].value == "附件1 政务云服务目录"
-    assert [cell.value for cell in sheet[3]][:7] == ["目录编码", "服务类别", "服务项目", "规格说明", "计量单位", "计费周期", "单价（元）"]
+    assert [cell.value for cell in sheet[3]][:7] == ["目录编码", "类别", "服务项目", "规格", "计量单位", "计费周期", "单价（元）"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert rows["ECS-VCPU"][6] == 46.0
     assert rows["ECS-MEM"][5] == "按月"
@@ -102,7 +102,7 @@ def test_import_page_shows_row_errors(client, priced_items, users):
     assert response.status_code == 200
     body = response.content.decode()
     assert "未导入任何数据" in body
-    assert "“服务类别”未填写。" in body
+    assert "“类别”未填写。" in body
     assert not CatalogItem.objects.filter(code="X-1").exists()
 
 

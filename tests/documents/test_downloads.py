@@ -15,10 +15,10 @@ from tests.factories import TEST_PASSWORD
 def urls_for(delivered):
     application, delivery, review = delivered["application"], delivered["delivery"], delivered["review"]
     return [
-        reverse("documents:download_record", kwargs={"kind": "application-form", "pk": application.pk, "fmt": "docx"}),
-        reverse("documents:download_record", kwargs={"kind": "requirements-form", "pk": application.pk, "fmt": "docx"}),
-        reverse("documents:download_record", kwargs={"kind": "delivery-confirmation", "pk": delivery.pk, "fmt": "docx"}),
-        reverse("documents:download_record", kwargs={"kind": "review-opinion", "pk": review.pk, "fmt": "docx"}),
+        reverse("documents:application_form", kwargs={"pk": application.pk, "fmt": "docx"}),
+        reverse("documents:requirements_form", kwargs={"pk": application.pk, "fmt": "docx"}),
+        reverse("documents:delivery_confirmation", kwargs={"pk": delivery.pk, "fmt": "docx"}),
+        reverse("documents:review_opinion", kwargs={"pk": review.pk, "fmt": "docx"}),
     ]
 
 
@@ -44,8 +44,7 @@ def test_other_organisations_get_404(client, delivered, username):
 
 def test_download_audited(client, delivered, users):
     client.login(username="applicant", password=TEST_PASSWORD)
-    url = reverse("documents:download_record",
-                  kwargs={"kind": "delivery-confirmation", "pk": delivered["delivery"].pk, "fmt": "pdf"})
+    url = reverse("documents:delivery_confirmation", kwargs={"pk": delivered["delivery"].pk, "fmt": "pdf"})
 
     response = client.get(url)
 
@@ -60,8 +59,7 @@ def test_download_audited(client, delivered, users):
 
 def test_chinese_file_name(client, delivered):
     client.login(username="applicant", password=TEST_PASSWORD)
-    url = reverse("documents:download_record",
-                  kwargs={"kind": "application-form", "pk": delivered["application"].pk, "fmt": "pdf"})
+    url = reverse("documents:application_form", kwargs={"pk": delivered["application"].pk, "fmt": "pdf"})
 
     response = client.get(url)
 
@@ -72,14 +70,15 @@ def test_chinese_file_name(client, delivered):
 def test_unknown_format_is_404(client, delivered):
     client.login(username="reviewer", password=TEST_PASSWORD)
 
-    assert client.get(reverse("documents:download", kwargs={"kind": "catalog", "fmt": "pdf"})).status_code == 404
-    assert client.get(reverse("documents:download", kwargs={"kind": "nothing", "fmt": "docx"})).status_code == 404
+    assert client.get(reverse("documents:catalog", kwargs={"fmt": "pdf"})).status_code == 404
+    form_as_excel = reverse("documents:application_form", kwargs={"pk": delivered["application"].pk, "fmt": "xlsx"})
+    assert client.get(form_as_excel).status_code == 404
 
 
 def test_catalog_download_for_every_role(client, delivered):
     client.login(username="outsider", password=TEST_PASSWORD)
 
-    response = client.get(reverse("documents:download", kwargs={"kind": "catalog", "fmt": "xlsx"}))
+    response = client.get(reverse("documents:catalog", kwargs={"fmt": "xlsx"}))
 
     assert response.status_code == 200
     assert AuditEvent.objects.get(action="document.downloaded").details["document"] == "catalog"

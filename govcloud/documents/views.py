@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 
 from govcloud.documents.services import DocumentNotFound, download_document
 from govcloud.web.clock import local_today
@@ -7,9 +8,7 @@ from govcloud.web.clock import local_today
 
 def _attachment(rendered):
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
-    # FileResponse-style header: an ASCII fallback plus the UTF-8 Chinese name (RFC 6266).
-    from django.utils.http import content_disposition_header
-
+    # An ASCII fallback plus the UTF-8 Chinese file name (RFC 6266), as browsers expect.
     response["Content-Disposition"] = content_disposition_header(True, rendered.filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response

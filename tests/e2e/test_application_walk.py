@@ -166,7 +166,8 @@ def test_application_from_draft_to_confirmed_delivery(demo, sign_in, tmp_path):
     # The department downloads the delivery confirmation (附件4) and sees the resource with its billing start date.
     page = _open_application(edu, number)
     annex4 = download(page, "annex4-pdf", tmp_path)
-    assert annex4.read_bytes().startswith(b"%PDF-") and "附件4" in annex4.name
+    assert annex4.read_bytes().startswith(b"%PDF-")
+    assert "附件4" in annex4.name
     page = edu.go("/resources/?search=ecs-enrol-e2e")
     assert today.isoformat() in page.inner_text("[data-testid=resource-table]")
     edu.shot("08-department-resources")

@@ -188,3 +188,27 @@ def test_material_download_scoped(client, application, users):
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_ofd_accepted_plain_zip_rejected():
+    ofd, plain = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(ofd, "w") as archive:
+        archive.writestr("OFD.xml", "<ofd:OFD/>")
+        archive.writestr("Doc_0/Document.xml", "<ofd:Document/>")
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("setup.exe", renamed_executable())
+
+    assert check_upload(SimpleUploadedFile("公文.ofd", ofd.getvalue())).file_type == FileType.OFD
+    with pytest.raises(ValidationError):
+        check_upload(SimpleUploadedFile("方案.docx", plain.getvalue()))
+
+
+def test_png_scan_accepted_truncated_png_rejected():
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(output, format="PNG")
+
+    assert check_upload(SimpleUploadedFile("扫描.png", output.getvalue())).file_type == FileType.PNG
+    with pytest.raises(ValidationError):
+        check_upload(SimpleUploadedFile("扫描.png", output.getvalue()[:20]))

@@ -34,3 +34,15 @@ def render_pdf(template_name, context):
     # The templates load nothing from outside; refusing every other scheme keeps user text from fetching URLs.
     fetcher = URLFetcher(allowed_protocols=("data",))
     return HTML(string=html, url_fetcher=fetcher).write_pdf()
+
+
+def warm_up():
+    """Load WeasyPrint and the CJK font once, so a server's first PDF download does not pay for them.
+
+    Importing WeasyPrint takes most of a second (it loads Pango and fontconfig), which a
+    command or a test run need not pay, so only the WSGI entry point calls this.
+    """
+    from weasyprint import HTML
+
+    HTML(string="<p style=\"font-family: '%s'\">warm-up</p>" % settings.DOCUMENTS_PDF_FONT_FAMILY).write_pdf()
+    logger.info("WeasyPrint loaded with font %s", settings.DOCUMENTS_PDF_FONT_FAMILY)

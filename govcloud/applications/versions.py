@@ -69,6 +69,7 @@ class ChangedRow:
     label: str
     before: object
     after: object
+    material_id: int = None
 
     @property
     def changed(self):
@@ -111,5 +112,6 @@ def compare_versions(older, newer):
     for material_id in sorted(set(materials_before) | set(materials_after)):
         material = materials_after.get(material_id) or materials_before[material_id]
         label = "%s: %s" % (MaterialKind(material["kind"]).label, material["name"])
-        material_rows.append(ChangedRow(label, material_id in materials_before, material_id in materials_after))
+        material_rows.append(ChangedRow(label, material_id in materials_before, material_id in materials_after,
+                                        material_id=material_id))
     return form_rows, line_rows, material_rows

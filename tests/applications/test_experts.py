@@ -162,3 +162,13 @@ def test_materials_page_queries_flat(client, submitted, users, django_assert_max
         response = client.get(reverse("dossier:materials", args=[submitted.pk]))
 
     assert response.status_code == 200
+
+
+def test_expert_home_counts_awaited_opinions(client, submitted, users):
+    invite_expert(submitted, actor=users["reviewer"], expert=users["expert"])
+    client.login(username="expert", password=TEST_PASSWORD)
+
+    body = client.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "待提出专家意见的申请" in body
+    assert reverse("dossier:expert_inbox") in body

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 from govcloud.accounts.models import Role
 from govcloud.accounts.permissions import require_role
 from govcloud.applications.dossier_models import Material, MaterialKind
-from govcloud.applications.models import EDITABLE_STATES, ApplicationKind
+from govcloud.applications.models import EDITABLE_STATES, Application, ApplicationKind
 from govcloud.applications.uploads import check_upload
 from govcloud.audit.services import record_event
 from govcloud.systems.models import SystemKind
@@ -133,6 +133,8 @@ def stored_bytes(application):
 @transaction.atomic
 def upload_material(application, *, actor, kind, uploaded_file, now=None):
     """Check and store one file of the dossier; a rejected file raises ValidationError and stores nothing."""
+    # Lock the application so two uploads at once cannot both pass the per-application size limit.
+    application = Application.objects.select_for_update().get(pk=application.pk)
     _require_may_change_materials(application, actor)
     if kind not in MaterialKind.values:
         raise ValidationError(_("Choose which material this file is."), code="kind")

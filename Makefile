@@ -38,8 +38,8 @@ $(VENV)/.installed: requirements.lock
 run: setup
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_reference_data
-	$(MANAGE) load_demo --if-empty
+	GOVCLOUD_LOG_LEVEL=WARNING $(MANAGE) load_reference_data
+	GOVCLOUD_LOG_LEVEL=WARNING $(MANAGE) load_demo --if-empty
 	@echo "govcloud: http://$(HOST):$(PORT)/  (demo accounts in README.md)"
 	$(BIN)/gunicorn govcloud.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
@@ -47,8 +47,8 @@ demo-reset: setup
 	rm -f var/govcloud.sqlite3
 	mkdir -p var
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_reference_data
-	$(MANAGE) load_demo
+	GOVCLOUD_LOG_LEVEL=WARNING $(MANAGE) load_reference_data
+	GOVCLOUD_LOG_LEVEL=WARNING $(MANAGE) load_demo
 
 test: test-sqlite test-postgres
 

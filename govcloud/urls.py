@@ -5,6 +5,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("govcloud.accounts.urls")),
     path("applications/", include("govcloud.applications.urls")),
     path("dossier/", include("govcloud.applications.dossier_urls")),
     path("documents/", include("govcloud.documents.urls")),

@@ -38,3 +38,20 @@ def create_account(*, actor, username, full_name, role, organisation, password):
     record_event("account.created", user, actor=actor, after=role, details={"organisation": organisation.code})
     logger.info("account %s created with role %s in %s", username, role, organisation.code)
     return user
+
+
+@transaction.atomic
+def set_account_active(user, *, actor, active):
+    """Deactivate or reactivate an account; a deactivated user can no longer sign in, and nothing is deleted."""
+    require_role(actor, Role.SYSADMIN)
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    if user.is_active == active:
+        return user
+
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record_event("account.reactivated" if active else "account.deactivated", user, actor=actor,
+                 before="active" if not active else "inactive", after="active" if active else "inactive")
+    logger.info("account %s %s by %s", user.username, "reactivated" if active else "deactivated", actor.username)
+    return user

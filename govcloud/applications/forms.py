@@ -5,7 +5,7 @@ from govcloud.accounts.models import Organisation, OrganisationKind
 from govcloud.applications.models import Application, Decision
 from govcloud.applications.services import FORM_FIELDS
 from govcloud.catalog.models import CatalogItem
-from govcloud.systems.models import InformationSystem
+from govcloud.systems.models import CloudStatus, InformationSystem
 from govcloud.web.forms import BootstrapFormMixin, date_input
 
 
@@ -22,7 +22,9 @@ class ApplicationForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, department, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["system"].queryset = InformationSystem.objects.filter(department=department)
+        self.fields["system"].queryset = InformationSystem.objects.filter(department=department).exclude(
+            cloud_status=CloudStatus.EXEMPT
+        )
         if self.instance.pk:
             self.fields["system"].disabled = True
 
@@ -40,7 +42,7 @@ class LineForm(BootstrapFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("item") and not cleaned.get("quantity"):
+        if cleaned.get("item") and not cleaned.get("quantity") and "quantity" not in self.errors:
             self.add_error("quantity", _("Enter the quantity."))
         if cleaned.get("quantity") and not cleaned.get("item"):
             self.add_error("item", _("Choose the catalog item."))
@@ -63,7 +65,7 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
         label=_("Decision"),
         choices=[(Decision.APPROVE, Decision.APPROVE.label), (Decision.RETURN, Decision.RETURN.label),
                  (Decision.REJECT, Decision.REJECT.label)],
-        help_text=_("Changing an approved quantity below makes it an approval with adjusted quantities."),
+        help_text=_("Changing an approved quantity above makes it an approval with adjusted quantities."),
     )
     opinion = forms.CharField(label=_("Review opinion"), widget=forms.Textarea(attrs={"rows": 4}))
     provider = forms.ModelChoiceField(

@@ -1,7 +1,9 @@
 """Applications for cloud resources, their lines, the review decisions and the filings."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Organisation, Role
@@ -89,7 +91,9 @@ class Application(models.Model):
     )
     public_facing = models.BooleanField(_("serves the public"), default=False)
     wanted_on = models.DateField(_("wanted delivery date"), null=True, blank=True)
-    period_months = models.PositiveSmallIntegerField(_("period of use (months)"), default=12)
+    period_months = models.PositiveSmallIntegerField(
+        _("period of use (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
@@ -112,6 +116,9 @@ class Application(models.Model):
 
     def __str__(self):
         return "%s %s" % (self.number, self.system.name if self.system_id else "")
+
+    def get_absolute_url(self):
+        return reverse("applications:detail", args=[self.pk])
 
     @property
     def is_editable(self):

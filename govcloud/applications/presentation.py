@@ -22,6 +22,10 @@ def _one_or_none(queryset):
     return queryset.first()
 
 
+def _still_to_provision(application):
+    return {line: left for line, left in remaining_quantities(application).items() if left > 0}
+
+
 def available_actions(user, application, agreement, delivery):
     """Return the set of action names the user may take on the application now."""
     status = application.status
@@ -69,9 +73,9 @@ def detail_context(user, application):
         "delivery": delivery,
         "obligations": obligations_of(application),
         "agreement_obligations": obligations_of(agreement) if agreement else [],
-        "history": history_of(application)[:50],
+        "history": history_of(application, agreement, delivery, *resources)[:50],
         "actions": actions,
-        "remaining": remaining_quantities(application) if "provision" in actions else None,
+        "remaining": _still_to_provision(application) if "provision" in actions else None,
         "missing_materials": [MaterialKind(kind).label for kind in missing_kinds(application)],
         "expert_invitations": application.expert_invitations.select_related("expert"),
     }

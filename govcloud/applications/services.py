@@ -32,6 +32,7 @@ from govcloud.applications.models import (
 from govcloud.audit.services import record_event
 from govcloud.deadlines.models import ObligationKind
 from govcloud.deadlines.services import open_obligation
+from govcloud.systems.models import CloudStatus
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,22 @@ def _check_lines(lines):
         seen.add(item.pk)
 
 
+def _check_form(form):
+    period = form.get("period_months")
+    if period is not None and not 1 <= period <= 120:
+        raise ValidationError(_("The period of use must be between 1 and 120 months."), code="invalid_period")
+
+
+def _check_system(system):
+    # 第四条: a system exempt from moving to the cloud by law or policy gets no cloud resources.
+    if system.cloud_status == CloudStatus.EXEMPT:
+        raise ValidationError(
+            _("{system} is registered as exempt from moving to the cloud; change its cloud status before "
+              "applying.").format(system=system.name),
+            code="exempt_system",
+        )
+
+
 def _replace_lines(application, lines):
     application.lines.all().delete()
     ApplicationLine.objects.bulk_create(
@@ -96,6 +113,8 @@ def _replace_lines(application, lines):
 
 def new_application(*, actor, system, form, lines, now, is_offline=False):
     """Create the draft row with the next number, its lines and its audit event; callers check permission."""
+    _check_system(system)
+    _check_form(form)
     _check_lines(lines)
     fields = {name: form[name] for name in FORM_FIELDS if name in form}
     for attempt in range(3):
@@ -137,6 +156,7 @@ def update_application(application, *, actor, form, lines):
     application = _lock(application)
     require_own_department(actor, application.department)
     _require_state(application, EDITABLE_STATES)
+    _check_form(form)
     _check_lines(lines)
 
     changed = [name for name in FORM_FIELDS if name in form and getattr(application, name) != form[name]]
@@ -230,6 +250,12 @@ def _approved_quantities(application, adjustments):
         quantity, reason = adjustments.get(line.pk, (line.quantity, ""))
         if quantity is None or quantity < 0:
             raise ValidationError(_("The approved quantity of {code} must not be negative.").format(code=line.item.code))
+        if quantity > line.quantity:
+            # 第十一条: technical approval can reduce what was asked for, never add to it.
+            raise ValidationError(
+                _("The approved quantity of {code} cannot exceed the {requested} requested.").format(
+                    code=line.item.code, requested=line.quantity)
+            )
         if quantity != line.quantity and not (reason or "").strip():
             raise ValidationError(
                 _("Give the reason for changing the quantity of {code}.").format(code=line.item.code)

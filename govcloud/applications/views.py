@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications import services
@@ -15,6 +14,7 @@ from govcloud.applications.forms import ApplicationForm, LineFormSet, ReviewForm
 from govcloud.applications.models import Application, Decision, Filing, ReviewLine
 from govcloud.applications.presentation import detail_context
 from govcloud.web.actions import error_text, run_service
+from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
 
 
@@ -86,7 +86,7 @@ def application_detail(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def application_submit(request, pk):
     application = visible_application(request, pk)
     run_service(request, services.submit_application, application, actor=request.user,
@@ -95,7 +95,7 @@ def application_submit(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def application_withdraw(request, pk):
     application = visible_application(request, pk)
     run_service(request, services.withdraw_application, application, actor=request.user,
@@ -141,7 +141,7 @@ def filing_list(request):
 
 
 @login_required
-@require_POST
+@post_only
 def filing_read(request, pk):
     filing = get_object_or_404(Filing.objects.visible_to(request.user), pk=pk)
     run_service(request, services.mark_filing_read, filing, actor=request.user, success=_("Marked as read."))

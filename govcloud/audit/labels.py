@@ -30,6 +30,9 @@ ACTION_LABELS = {
     "systems.updated": _("Information system edited"),
     "workdays.day_entered": _("Calendar day entered"),
     "workdays.year_declared": _("Calendar year declared complete"),
+    "account.created": _("Account created"),
+    "account.deactivated": _("Account deactivated"),
+    "account.reactivated": _("Account reactivated"),
 }
 
 

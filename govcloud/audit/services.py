@@ -6,6 +6,7 @@ import logging
 
 from cryptography.hazmat.primitives import hashes
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from govcloud.audit.models import AuditEvent
@@ -79,5 +80,10 @@ def verify_chain():
     return None
 
 
-def history_of(obj):
-    return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")
+def history_of(*objects):
+    """Return the audit events of the given records, newest first; None entries are skipped."""
+    condition = Q(pk__in=[])
+    for obj in objects:
+        if obj is not None:
+            condition |= Q(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    return AuditEvent.objects.filter(condition).select_related("actor")

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.catalog import services
@@ -14,6 +13,7 @@ from govcloud.catalog.forms import CatalogItemForm, FeeStandardForm
 from govcloud.catalog.models import CatalogItem, FeeStandard
 from govcloud.catalog.pricing import fee_standard_on, with_price_on
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
 
 
@@ -70,7 +70,7 @@ def item_edit(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def item_retire(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)
@@ -80,7 +80,7 @@ def item_retire(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def item_reinstate(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)
@@ -89,7 +89,7 @@ def item_reinstate(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def item_delete(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)

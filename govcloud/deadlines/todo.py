@@ -35,7 +35,8 @@ def _obligation_sections(user, today):
     soon_days = int_value_on(Parameter.DUE_SOON_WORKDAYS, today)
     soon_until = WorkdayCalendar().add_workdays(today, soon_days).date if soon_days else today
     open_obligations = list(
-        Obligation.objects.visible_to(user).open().select_related("owed_by", "department").order_by("due_on", "pk")[:200]
+        Obligation.objects.visible_to(user).open().select_related("owed_by", "department")
+        .prefetch_related("subject").order_by("due_on", "pk")[:200]
     )
     overdue = [o for o in open_obligations if o.due_on < today]
     due_soon = [o for o in open_obligations if today <= o.due_on <= soon_until]

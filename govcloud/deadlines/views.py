@@ -13,7 +13,7 @@ def obligation_list(request):
     today = local_today()
     visible = Obligation.objects.visible_to(request.user)
     # Open obligations first, soonest due first; met and cancelled ones after them.
-    ordered = visible.select_related("owed_by", "department").order_by(
+    ordered = visible.select_related("owed_by", "department").prefetch_related("subject").order_by(
         Case(When(status=ObligationStatus.OPEN, then=0), default=1), "due_on", "pk"
     )
     context = filtered_page(request, ObligationFilter, ordered, today=today)

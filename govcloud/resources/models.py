@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Organisation, Role
@@ -84,6 +85,9 @@ class CloudResource(models.Model):
     def __str__(self):
         return "%s (%s)" % (self.name, self.instance_id)
 
+    def get_absolute_url(self):
+        return reverse("resources:detail", args=[self.pk])
+
 
 class ResourceComponent(models.Model):
     """A quantity of one catalog item that is part of a resource from one date to another.
@@ -125,7 +129,7 @@ class ServiceAgreement(models.Model):
     application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="agreement")
     department = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     provider = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    number = models.CharField(_("agreement number"), max_length=60)
+    number = models.CharField(_("agreement number"), max_length=60, unique=True)
     signed_on = models.DateField(_("signed on"))
     status = models.CharField(_("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.SIGNED)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
@@ -140,6 +144,9 @@ class ServiceAgreement(models.Model):
 
     def __str__(self):
         return self.number
+
+    def get_absolute_url(self):
+        return reverse("applications:detail", args=[self.application_id])
 
 
 class ConfirmationStatus(models.TextChoices):

@@ -66,7 +66,7 @@ def remaining_quantities(application):
 
 
 @transaction.atomic
-def record_provisioned_resource(application, *, actor, details, quantities, provisioned_on):
+def record_provisioned_resource(application, *, actor, details, quantities, provisioned_on, now=None):
     """Record one provisioned instance and the approved quantities it takes up.
 
     details contains name, instance_id, network_zone, ip_address and operating_system;
@@ -75,6 +75,12 @@ def record_provisioned_resource(application, *, actor, details, quantities, prov
     application = _lock_application(application)
     require_own_provider(actor, application.provider)
     _require_status(application, ApplicationStatus.APPROVED)
+
+    now = now or timezone.now()
+    if provisioned_on > timezone.localdate(now):
+        raise ValidationError(_("The provisioning date cannot be in the future."))
+    if application.decided_on and provisioned_on < application.decided_on:
+        raise ValidationError(_("Resources cannot be provisioned before the review opinion."))
 
     remaining = {line.pk: (line, left) for line, left in remaining_quantities(application).items()}
     quantities = {pk: quantity for pk, quantity in quantities.items() if quantity}
@@ -112,7 +118,7 @@ def record_provisioned_resource(application, *, actor, details, quantities, prov
         for pk, quantity in quantities.items()
     )
 
-    record_event("resource.provisioned", resource, actor=actor, after=resource.status,
+    record_event("resource.provisioned", resource, actor=actor, after=resource.status, now=now,
                  details={"application": application.number,
                           "components": {remaining[pk][0].item.code: q for pk, q in quantities.items()}})
     logger.info("resource %s provisioned for application %s", resource.instance_id, application.number)
@@ -120,7 +126,7 @@ def record_provisioned_resource(application, *, actor, details, quantities, prov
 
 
 @transaction.atomic
-def complete_provisioning(application, *, actor, completed_on):
+def complete_provisioning(application, *, actor, completed_on, now=None):
     """Declare every approved quantity provisioned; this meets the provisioning limit (第十二条)."""
     application = _lock_application(application)
     require_own_provider(actor, application.provider)
@@ -140,13 +146,13 @@ def complete_provisioning(application, *, actor, completed_on):
     meet_obligations(ObligationKind.PROVISION, application, met_on=completed_on)
 
     record_event("application.provisioned", application, actor=actor, before=before, after=application.status,
-                 details={"completed_on": completed_on})
+                 now=now, details={"completed_on": completed_on})
     logger.info("application %s fully provisioned on %s", application.number, completed_on)
     return application
 
 
 @transaction.atomic
-def record_service_agreement(application, *, actor, number, signed_on, today):
+def record_service_agreement(application, *, actor, number, signed_on, today, now=None):
     """Record the agreement signed for the approved resources; filing is due 7 days after signing (第十二条)."""
     application = _lock_application(application)
     require_own_provider(actor, application.provider)
@@ -155,6 +161,8 @@ def record_service_agreement(application, *, actor, number, signed_on, today):
         raise ValidationError(_("An agreement can be recorded only for an approved application."))
     if ServiceAgreement.objects.filter(application=application).exists():
         raise ValidationError(_("The agreement of this application is already recorded."))
+    if ServiceAgreement.objects.filter(number=number).exists():
+        raise ValidationError(_("Agreement number {number} is already recorded.").format(number=number))
     if signed_on > today:
         raise ValidationError(_("The signing date cannot be in the future."))
     if application.decided_on and signed_on < application.decided_on:
@@ -167,13 +175,13 @@ def record_service_agreement(application, *, actor, number, signed_on, today):
     open_obligation(ObligationKind.AGREEMENT_FILING, agreement, owed_by=application.provider,
                     department=application.department, triggered_on=signed_on)
 
-    record_event("agreement.recorded", agreement, actor=actor, after=agreement.status,
+    record_event("agreement.recorded", agreement, actor=actor, after=agreement.status, now=now,
                  details={"application": application.number, "signed_on": signed_on})
     return agreement
 
 
 @transaction.atomic
-def file_service_agreement(agreement, *, actor, filed_on):
+def file_service_agreement(agreement, *, actor, filed_on, now=None):
     """File the signed agreement with the management unit, meeting the 7-day limit (第十二条)."""
     agreement = ServiceAgreement.objects.select_for_update().get(pk=agreement.pk)
     require_own_provider(actor, agreement.provider)
@@ -185,7 +193,8 @@ def file_service_agreement(agreement, *, actor, filed_on):
     agreement.save(update_fields=["status", "filed_on"])
     meet_obligations(ObligationKind.AGREEMENT_FILING, agreement, met_on=filed_on)
 
-    record_event("agreement.filed", agreement, actor=actor, before=AgreementStatus.SIGNED, after=agreement.status)
+    record_event("agreement.filed", agreement, actor=actor, before=AgreementStatus.SIGNED, after=agreement.status,
+                 now=now)
     return agreement
 
 
@@ -238,8 +247,8 @@ def confirm_delivery(confirmation, *, actor, confirmed_on, now=None):
     if missing:
         # 第六条 and 第十三条: billing starts on confirmation, so every item needs finance's fee standard first.
         raise ValidationError(
-            _("No fee standard is in force on {date} for: {items}. Finance must set one before the delivery "
-              "can be confirmed.").format(date=confirmed_on.isoformat(),
+            _("As of {date} these items have no fee standard in force: {items}. Finance must set one before the "
+              "delivery can be confirmed.").format(date=confirmed_on.isoformat(),
                                           items=", ".join(sorted(item.code for item in missing)))
         )
 

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications.views import visible_application
@@ -16,6 +15,7 @@ from govcloud.resources.forms import AgreementForm, DeliveryForm, ProvisionForm
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.web.actions import error_text, run_service
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
 
 
@@ -62,7 +62,7 @@ def provision(request, application_pk):
 
 
 @login_required
-@require_POST
+@post_only
 def complete_provisioning(request, application_pk):
     application = visible_application(request, application_pk)
     run_service(request, services.complete_provisioning, application, actor=request.user,
@@ -89,7 +89,7 @@ def record_agreement(request, application_pk):
 
 
 @login_required
-@require_POST
+@post_only
 def file_agreement(request, pk):
     agreement = get_object_or_404(ServiceAgreement.objects.visible_to(request.user), pk=pk)
     run_service(request, services.file_service_agreement, agreement, actor=request.user, filed_on=local_today(),
@@ -115,7 +115,7 @@ def submit_delivery(request, application_pk):
 
 
 @login_required
-@require_POST
+@post_only
 def confirm_delivery(request, pk):
     confirmation = get_object_or_404(DeliveryConfirmation.objects.visible_to(request.user), pk=pk)
     run_service(request, services.confirm_delivery, confirmation, actor=request.user, confirmed_on=local_today(),

@@ -49,8 +49,9 @@ class DemoContext:
         return self.today - datetime.timedelta(days=days_ago)
 
     def moment(self, days_ago, hour=10):
+        """Return a local time on a day some days back, never later than now."""
         day = self.day(days_ago)
-        return timezone.make_aware(datetime.datetime(day.year, day.month, day.day, hour))
+        return min(timezone.make_aware(datetime.datetime(day.year, day.month, day.day, hour)), timezone.now())
 
 
 def load_scenario():
@@ -123,18 +124,21 @@ def _provision(context, application, spec):
             details={"name": instance["name"], "instance_id": instance["instance_id"],
                      "ip_address": instance["ip"], "operating_system": instance["os"]},
             quantities={lines[code].pk: quantity for code, quantity in instance["share"].items()},
-            provisioned_on=context.day(spec["provisioned"]),
+            provisioned_on=context.day(spec["provisioned"]), now=context.moment(spec["provisioned"], 11),
         )
-    resource_services.complete_provisioning(application, actor=engineer, completed_on=context.day(spec["provisioned"]))
+    resource_services.complete_provisioning(application, actor=engineer, completed_on=context.day(spec["provisioned"]),
+                                            now=context.moment(spec["provisioned"], 12))
     agreement_spec = spec.get("agreement")
     if agreement_spec:
         agreement = resource_services.record_service_agreement(
             application, actor=engineer, number=agreement_spec["number"],
             signed_on=context.day(agreement_spec["signed"]), today=context.day(agreement_spec["signed"]),
+            now=context.moment(agreement_spec["signed"], 14),
         )
         if "filed" in agreement_spec:
             resource_services.file_service_agreement(agreement, actor=engineer,
-                                                     filed_on=context.day(agreement_spec["filed"]))
+                                                     filed_on=context.day(agreement_spec["filed"]),
+                                                     now=context.moment(agreement_spec["filed"], 14))
 
 
 def _provider_user(context, provider_code):

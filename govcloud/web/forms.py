@@ -22,10 +22,9 @@ class BootstrapFormMixin:
 def style_filter_form(form):
     """Give the fields of a list page's filter form the small Bootstrap classes and an “all” choice."""
     for field in form.fields.values():
-        if isinstance(field, forms.ModelChoiceField):
+        # Model and django-filter choice fields draw their empty choice from empty_label when rendered.
+        if hasattr(field, "empty_label"):
             field.empty_label = _("All")
-        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.NullBooleanField):
-            field.choices = [("", _("All"))] + [choice for choice in field.choices if choice[0] != ""]
         if isinstance(field.widget, forms.Select):
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
         else:

@@ -14,17 +14,19 @@ NAVIGATION = [
     ("applications:list", _("Applications"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("applications:filings", _("Filing inbox"), (Role.FINANCE, Role.AUTHORITY, Role.MANAGER)),
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
-    ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
+    ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("dossier:expert_inbox", _("Expert reviews"), (Role.EXPERT,)),
     ("catalog:list", _("Service catalog"), ALL_ROLES),
     ("catalog_excel:import", _("Import the catalog from Excel"), (Role.MANAGER,)),
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("workdays:list", _("Working-day calendar"), (Role.MANAGER, Role.AUTHORITY)),
     ("audit:list", _("Audit log"), (Role.AUDITOR, Role.MANAGER, Role.AUTHORITY)),
+    ("accounts:list", _("Accounts"), (Role.SYSADMIN,)),
 ]
 
 
 def entries_for(user, current_path):
+    """Return the user's menu; the entry with the longest URL that starts the current path is active."""
     entries = []
     for url_name, label, roles in NAVIGATION:
         if user.role not in roles:
@@ -35,6 +37,9 @@ def entries_for(user, current_path):
             # An app that is not installed in this deployment has no pages; tests check that
             # every entry resolves in the full project.
             continue
-        active = current_path == url if url == "/" else current_path.startswith(url)
-        entries.append({"url": url, "label": label, "active": active})
+        entries.append({"url": url, "label": label, "active": False})
+    matching = [entry for entry in entries
+                if current_path == entry["url"] or (entry["url"] != "/" and current_path.startswith(entry["url"]))]
+    if matching:
+        max(matching, key=lambda entry: len(entry["url"]))["active"] = True
     return entries

@@ -9,6 +9,7 @@ from govcloud.applications import services
 from govcloud.applications.models import ApplicationStatus, Decision, Filing
 from govcloud.audit.models import AuditEvent
 from govcloud.deadlines.models import Obligation, ObligationKind, ObligationStatus
+from govcloud.systems.models import CloudStatus
 from tests import workflow
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +163,31 @@ def test_withdraw_closes_nothing_and_blocks_review(users, system, priced_items):
 
     assert application.status == ApplicationStatus.WITHDRAWN
     assert not Obligation.objects.filter(status=ObligationStatus.OPEN).exists()
+
+
+def test_approval_cannot_exceed_requested_quantity(users, orgs, system, priced_items):
+    """第十一条: technical approval reduces what was asked for, never adds to it."""
+    application = workflow.submitted(users, system, priced_items)
+    vcpu_line = application.lines.get(item__code="ECS-VCPU")
+
+    with pytest.raises(ValidationError, match="ECS-VCPU"):
+        services.approve_application(application, actor=users["reviewer"], opinion="增加", provider=orgs["provider"],
+                                     adjustments={vcpu_line.pk: (16, "按实际负载")})
+
+
+def test_exempt_system_cannot_apply(users, system, priced_items):
+    """第四条: a system exempt by law or policy from moving to the cloud gets no cloud resources."""
+    system.cloud_status = CloudStatus.EXEMPT
+    system.exemption_basis = "省级统一部署"
+    system.save()
+
+    with pytest.raises(ValidationError, match=system.name):
+        workflow.draft(users, system, priced_items)
+
+
+@pytest.mark.parametrize("months", [0, 121])
+def test_period_of_use_out_of_range_is_rejected(users, system, priced_items, months):
+    with pytest.raises(ValidationError):
+        services.create_application(actor=users["applicant"], system=system,
+                                    form=dict(workflow.FORM, period_months=months),
+                                    lines=[(priced_items["vcpu"], 1, "")])

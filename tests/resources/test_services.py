@@ -143,3 +143,26 @@ def test_delivery_of_an_unpriced_item_waits_for_finance(users, orgs, system, pri
     with pytest.raises(ValidationError, match="ECS-MEM"):
         services.confirm_delivery(confirmation, actor=users["reviewer"], confirmed_on=datetime.date(2026, 3, 10))
     assert CloudResource.objects.get().billing_starts_on is None
+
+
+def test_provisioning_date_must_be_between_opinion_and_today(users, orgs, system, priced_items):
+    application = workflow.approved(users, orgs, system, priced_items, day=datetime.date(2026, 3, 2))
+    vcpu = _lines(application)["ECS-VCPU"]
+
+    for day in (datetime.date(2026, 3, 1), datetime.date(2026, 3, 10)):
+        with pytest.raises(ValidationError):
+            services.record_provisioned_resource(
+                application, actor=users["engineer"], details={"name": "a", "instance_id": "i-1"},
+                quantities={vcpu.pk: 4}, provisioned_on=day, now=workflow.at(datetime.date(2026, 3, 3)))
+    assert not CloudResource.objects.exists()
+
+
+def test_agreement_number_is_unique(users, orgs, system, priced_items):
+    first = workflow.provisioned(users, orgs, system, priced_items, instance_id="ecs-a")
+    second = workflow.provisioned(users, orgs, system, priced_items, instance_id="ecs-b")
+    services.record_service_agreement(first, actor=users["engineer"], number="XY-1",
+                                      signed_on=datetime.date(2026, 3, 3), today=datetime.date(2026, 3, 3))
+
+    with pytest.raises(ValidationError, match="XY-1"):
+        services.record_service_agreement(second, actor=users["engineer"], number="XY-1",
+                                          signed_on=datetime.date(2026, 3, 3), today=datetime.date(2026, 3, 3))

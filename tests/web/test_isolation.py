@@ -50,8 +50,9 @@ DEPARTMENT_SCOPED = {
                                  {"fmt": "docx"}),
 }
 
-# URLs with an id whose objects belong to no department: the city-wide catalog.
+# URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
 NOT_DEPARTMENT_SCOPED = {
+    "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
     "documents:catalog",
 }

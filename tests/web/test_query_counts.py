@@ -52,4 +52,5 @@ def test_list_page_queries_stay_flat(client, users, orgs, priced_items, url_name
         _delivered(users, orgs, priced_items, index)
     many = _queries(client, url)
 
-    assert many == few
+    # A page may need one query fewer with more rows: linked records are fetched once per kind on the page.
+    assert many <= few

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0001_initial'),
+        ('applications', '0002_alter_application_period_months'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

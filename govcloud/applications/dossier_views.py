@@ -57,10 +57,11 @@ def material_list(request, pk):
             messages.success(request, _("{name} has been added to the dossier.").format(name=material.original_name))
             return redirect("dossier:materials", pk=application.pk)
 
+    checklist = materials.checklist(application)
     return render(request, "applications/dossier_materials.html", {
         "application": application,
-        "checklist": materials.checklist(application),
-        "missing": materials.missing_kinds(application),
+        "checklist": checklist,
+        "missing": [entry.kind for entry in checklist if entry.is_missing],
         "form": form,
         "may_upload": _may_upload(request.user, application),
         "versions": application.versions.select_related("created_by"),

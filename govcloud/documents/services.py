@@ -54,6 +54,16 @@ def render_document(kind, record, fmt, *, today):
     return RenderedDocument("%s.%s" % (stem, fmt), CONTENT_TYPES[fmt], content)
 
 
+def _record(kind, record_id, records):
+    """Return the record of a document from the queryset records() builds, or None for the catalog."""
+    if not kind.needs_record:
+        return None
+    record = records().filter(pk=record_id).first() if record_id is not None else None
+    if record is None:
+        raise DocumentNotFound(kind.code)
+    return record
+
+
 def _audit_subject(record):
     # The catalog has no single row, so its downloads are recorded against the catalog item type.
     return record if record is not None else ContentType.objects.get_for_model(CatalogItem)
@@ -66,13 +76,7 @@ def download_document(code, record_id, fmt, *, actor, today):
     record belongs to an organisation the actor may not see.
     """
     kind = document_kind(code, fmt)
-    record = None
-    if kind.needs_record:
-        if record_id is None:
-            raise DocumentNotFound(code)
-        record = kind.visible_records(actor).filter(pk=record_id).first()
-        if record is None:
-            raise DocumentNotFound(code)
+    record = _record(kind, record_id, lambda: kind.visible_records(actor))
 
     rendered = render_document(kind, record, fmt, today=today)
     with transaction.atomic():
@@ -86,13 +90,9 @@ def download_document(code, record_id, fmt, *, actor, today):
 def render_for_operator(code, record_id, fmt, *, today):
     """Render a document for the render_document command, which runs on the server without a user."""
     kind = document_kind(code, fmt)
-    record = None
-    if kind.needs_record:
-        if record_id is None:
-            raise ValidationError(_("The document “{kind}” needs the id of its record.").format(kind=code))
-        record = kind.all_records().filter(pk=record_id).first()
-        if record is None:
-            raise DocumentNotFound(code)
+    if kind.needs_record and record_id is None:
+        raise ValidationError(_("The document “{kind}” needs the id of its record.").format(kind=code))
+    record = _record(kind, record_id, kind.all_records)
 
     rendered = render_document(kind, record, fmt, today=today)
     with transaction.atomic():

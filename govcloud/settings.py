@@ -19,7 +19,6 @@ DEBUG = env_bool("GOVCLOUD_DEBUG", False)
 ALLOWED_HOSTS = env_list("GOVCLOUD_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,6 +38,8 @@ INSTALLED_APPS = [
     "govcloud.deadlines",
     "govcloud.documents",
     "govcloud.web",
+    # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +71,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "govcloud.wsgi.application"
 
@@ -138,6 +141,10 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TIMEZONE = TIME_ZONE
 
 PAGE_SIZE = env_int("GOVCLOUD_PAGE_SIZE", 20)
+
+# The audit page re-verifies the whole digest chain when its last full check is older than this;
+# in between it verifies only the events recorded since. `manage.py verify_audit_chain` runs a full check.
+AUDIT_CHAIN_CHECK_SECONDS = env_int("GOVCLOUD_AUDIT_CHAIN_CHECK_SECONDS", 600)
 
 LOGGING = {
     "version": 1,

@@ -71,6 +71,13 @@ ROLE_ORGANISATION_KINDS = {
     Role.AUDITOR: (OrganisationKind.MANAGEMENT,),
 }
 
+class AccountState(models.TextChoices):
+    """The states an account's audit events record."""
+
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Deactivated")
+
+
 # Roles that may read every department's records (oversight, review, budgets).
 CITY_WIDE_ROLES = (Role.AUTHORITY, Role.MANAGER, Role.FINANCE)
 

@@ -78,6 +78,18 @@ def _validated_organisation(path, line, row):
     return {"name": row["name"], "kind": row["kind"], "note": row.get("note", "")}
 
 
+def _check_names_free(path, wanted):
+    """Raise ReferenceDataError when a name in the file belongs to an organisation with another code."""
+    names = {values["name"]: code for code, values in wanted.items()}
+    taken = Organisation.objects.filter(name__in=names).exclude(code__in=wanted).values_list("name", "code")
+    for name, code in taken:
+        raise ReferenceDataError(
+            _("{file}: the name “{name}” already belongs to the organisation with code “{code}”.").format(
+                file=Path(path).name, name=name, code=code
+            )
+        )
+
+
 @transaction.atomic
 def load_organisations(path=ORGANISATIONS_CSV):
     """Create or update every organisation in the file; return (created, updated) counts.
@@ -95,6 +107,7 @@ def load_organisations(path=ORGANISATIONS_CSV):
             )
         wanted[row["code"]] = _validated_organisation(path, line, row)
 
+    _check_names_free(path, wanted)
     existing = {organisation.code: organisation for organisation in Organisation.objects.filter(code__in=wanted)}
     created = updated = 0
     for code, values in wanted.items():

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from govcloud.accounts.models import ROLE_ORGANISATION_KINDS, Role, User
+from govcloud.accounts.models import ROLE_ORGANISATION_KINDS, AccountState, Role, User
 from govcloud.accounts.permissions import require_role
 from govcloud.audit.services import record_event
 
@@ -35,7 +35,8 @@ def create_account(*, actor, username, full_name, role, organisation, password):
     user.set_password(password)
     user.save()
 
-    record_event("account.created", user, actor=actor, after=role, details={"organisation": organisation.code})
+    record_event("account.created", user, actor=actor, after=AccountState.ACTIVE,
+                 details={"role": role, "organisation": organisation.code})
     logger.info("account %s created with role %s in %s", username, role, organisation.code)
     return user
 
@@ -51,7 +52,9 @@ def set_account_active(user, *, actor, active):
 
     user.is_active = active
     user.save(update_fields=["is_active"])
+    before, after = (AccountState.INACTIVE, AccountState.ACTIVE) if active else (AccountState.ACTIVE,
+                                                                                 AccountState.INACTIVE)
     record_event("account.reactivated" if active else "account.deactivated", user, actor=actor,
-                 before="active" if not active else "inactive", after="active" if active else "inactive")
+                 before=before, after=after)
     logger.info("account %s %s by %s", user.username, "reactivated" if active else "deactivated", actor.username)
     return user

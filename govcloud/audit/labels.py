@@ -1,5 +1,6 @@
 """Readable names of audit actions, for history lists; an action without one shows its code."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
@@ -38,3 +39,42 @@ ACTION_LABELS = {
 
 def action_label(action):
     return ACTION_LABELS.get(action, action)
+
+
+def _state_choices():
+    # Imported when first needed: the audit app sits below every app that records events.
+    from govcloud.accounts.models import AccountState
+    from govcloud.applications.models import ApplicationStatus
+    from govcloud.catalog.models import ItemStatus
+    from govcloud.deadlines.models import ObligationStatus
+    from govcloud.resources.models import AgreementStatus, ConfirmationStatus, ResourceStatus
+    from govcloud.systems.models import CloudStatus
+    from govcloud.workdays.models import DayKind
+
+    return {
+        "accounts.user": AccountState,
+        "applications.application": ApplicationStatus,
+        "resources.cloudresource": ResourceStatus,
+        "resources.serviceagreement": AgreementStatus,
+        "resources.deliveryconfirmation": ConfirmationStatus,
+        "deadlines.obligation": ObligationStatus,
+        "systems.informationsystem": CloudStatus,
+        "catalog.catalogitem": ItemStatus,
+        "workdays.calendarday": DayKind,
+    }
+
+
+def object_type_label(object_type):
+    """Return the verbose name of the model an event is about, or the stored label when it is unknown."""
+    try:
+        return apps.get_model(object_type)._meta.verbose_name
+    except (LookupError, ValueError):
+        return object_type
+
+
+def state_label(object_type, value):
+    """Return the translated label of a state recorded on an event, or the value itself when unknown."""
+    choices = _state_choices().get(object_type)
+    if choices is None or value not in choices.values:
+        return value
+    return choices(value).label

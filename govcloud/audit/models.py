@@ -36,3 +36,22 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return "%s %s %s" % (self.occurred_at, self.action, self.object_repr)
+
+
+class ChainCheck(models.Model):
+    """The result of one full verification of the audit chain, kept so that a page view only has to
+    verify the events recorded since (an edited old event is found by the next full check)."""
+
+    checked_at = models.DateTimeField(_("checked at"), db_index=True)
+    last_event_id = models.BigIntegerField(_("last event checked"), null=True, blank=True)
+    last_digest = models.CharField(max_length=64, blank=True)
+    events_checked = models.PositiveIntegerField(_("events checked"))
+    broken_event_id = models.BigIntegerField(_("first broken event"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-checked_at", "-pk"]
+        verbose_name = _("audit chain check")
+        verbose_name_plural = _("audit chain checks")
+
+    def __str__(self):
+        return "%s %s" % (self.checked_at, self.broken_event_id or "intact")

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from govcloud.audit.models import AuditEvent
+from govcloud.audit.models import AuditEvent, ChainCheck
 
 logger = logging.getLogger(__name__)
 
@@ -72,12 +72,54 @@ def record_event(action, obj, *, actor=None, before="", after="", details=None, 
 
 def verify_chain():
     """Return the first event whose digest or link does not match, or None when the chain is intact."""
-    previous_digest = ""
-    for event in AuditEvent.objects.order_by("pk").iterator():
+    return _verify_after(None, "")[0]
+
+
+def _verify_after(after_pk, previous_digest):
+    """Verify the events after after_pk (all when None); return (first broken event, last event, count)."""
+    events = AuditEvent.objects.order_by("pk")
+    if after_pk is not None:
+        events = events.filter(pk__gt=after_pk)
+    last = None
+    count = 0
+    for event in events.iterator():
         if event.previous_digest != previous_digest or event.digest != _sm3_hex(_canonical(event)):
-            return event
+            return event, last, count
         previous_digest = event.digest
-    return None
+        last = event
+        count += 1
+    return None, last, count
+
+
+@transaction.atomic
+def check_chain(now=None):
+    """Verify the whole chain, store the result as a ChainCheck and return it."""
+    now = now or timezone.now()
+    broken, last, count = _verify_after(None, "")
+    check = ChainCheck.objects.create(
+        checked_at=now, last_event_id=last.pk if last else None, last_digest=last.digest if last else "",
+        events_checked=count, broken_event_id=broken.pk if broken else None,
+    )
+    if broken is not None:
+        logger.error("audit chain broken at event %s (full check %s)", broken.pk, check.pk)
+    return check
+
+
+def chain_status(max_age, now=None):
+    """Return (first broken event or None, the full check relied on) for a page view.
+
+    A full check older than max_age (a timedelta) is run again. Otherwise only the events recorded
+    after the last full check are verified, chained to the digest that check ended with.
+    """
+    now = now or timezone.now()
+    latest = ChainCheck.objects.order_by("-checked_at", "-pk").first()
+    if latest is None or latest.checked_at < now - max_age or latest.broken_event_id is not None:
+        latest = check_chain(now)
+        broken = AuditEvent.objects.filter(pk=latest.broken_event_id).first() if latest.broken_event_id else None
+        return broken, latest
+
+    broken, _last, _count = _verify_after(latest.last_event_id, latest.last_digest)
+    return broken, latest
 
 
 def history_of(*objects):

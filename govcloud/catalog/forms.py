@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.catalog.models import CatalogItem
 from govcloud.catalog.pricing import clean_unit_price
-from govcloud.web.forms import date_input
+from govcloud.web.forms import BootstrapFormMixin, date_input
 
 
-class CatalogItemForm(forms.ModelForm):
+class CatalogItemForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = CatalogItem
         fields = ["code", "category", "name", "spec", "unit", "billing_period", "position"]
@@ -18,7 +18,7 @@ class CatalogItemForm(forms.ModelForm):
             self.fields["code"].disabled = True
 
 
-class FeeStandardForm(forms.Form):
+class FeeStandardForm(BootstrapFormMixin, forms.Form):
     unit_price = forms.CharField(label=_("unit price (yuan)"), max_length=20)
     effective_from = forms.DateField(label=_("effective from"), widget=date_input())
     basis = forms.CharField(

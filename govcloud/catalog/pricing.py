@@ -34,7 +34,9 @@ def with_price_on(items, day):
     """Annotate items with the unit price and effective date of the fee standard in force on day.
 
     Both are None for an item that has no fee standard in force yet. One subquery each, so a
-    list page stays at a fixed number of queries however many items it shows.
+    list page stays at a fixed number of queries however many items it shows. On SQLite the
+    annotated price is not rounded to two places (0.3 may read 0.300000000000000), so pages
+    format it with floatformat:2.
     """
     in_force = FeeStandard.objects.filter(item=OuterRef("pk"), effective_from__lte=day).order_by("-effective_from")
     return items.annotate(

@@ -71,7 +71,7 @@ def update_item(item, *, actor, **changes):
 
 @transaction.atomic
 def retire_item(item, *, actor, today):
-    """Stop offering an item from today on; applications and bills that used it keep it (B1)."""
+    """Stop offering an item from today on; applications and bills that used it keep it."""
     require_role(actor, Role.MANAGER)
     item = CatalogItem.objects.select_for_update().get(pk=item.pk)
     if item.retired_on is not None:
@@ -103,7 +103,7 @@ def reinstate_item(item, *, actor):
 
 @transaction.atomic
 def delete_item(item, *, actor):
-    """Delete an item nobody has applied for or been provisioned; a used item can only be retired (B1)."""
+    """Delete an item nobody has applied for or been provisioned; a used item can only be retired."""
     require_role(actor, Role.MANAGER)
     item = CatalogItem.objects.select_for_update().get(pk=item.pk)
     if item_is_used(item):
@@ -128,7 +128,7 @@ def set_fee_standard(item, *, actor, unit_price, effective_from, basis, today):
 
     A fee standard that has taken effect is never edited: a new price is a new version with a
     later date. A version that has not yet taken effect may be corrected by finance. A date in
-    the past is rejected, because days already billed must keep the price they were billed at (B2).
+    the past is rejected, because days already billed must keep the price they were billed at.
     """
     require_role(actor, Role.FINANCE)
     price = clean_unit_price(unit_price)

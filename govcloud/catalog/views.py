@@ -12,6 +12,7 @@ from govcloud.catalog.filters import CatalogItemFilter
 from govcloud.catalog.forms import CatalogItemForm, FeeStandardForm
 from govcloud.catalog.models import CatalogItem, FeeStandard
 from govcloud.catalog.pricing import fee_standard_on, with_price_on
+from govcloud.web.actions import run_service
 from govcloud.web.clock import local_today
 from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
@@ -74,8 +75,8 @@ def item_edit(request, pk):
 def item_retire(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)
-    _run(request, lambda: services.retire_item(item, actor=request.user, today=local_today()),
-         _("The item has been retired."))
+    run_service(request, services.retire_item, item, actor=request.user, today=local_today(),
+                success=_("The item has been retired."))
     return redirect("catalog:detail", pk=item.pk)
 
 
@@ -84,7 +85,7 @@ def item_retire(request, pk):
 def item_reinstate(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)
-    _run(request, lambda: services.reinstate_item(item, actor=request.user), _("The item is offered again."))
+    run_service(request, services.reinstate_item, item, actor=request.user, success=_("The item is offered again."))
     return redirect("catalog:detail", pk=item.pk)
 
 
@@ -93,7 +94,8 @@ def item_reinstate(request, pk):
 def item_delete(request, pk):
     require_page_role(request.user, Role.MANAGER)
     item = get_object_or_404(CatalogItem, pk=pk)
-    if _run(request, lambda: services.delete_item(item, actor=request.user), _("The item has been deleted.")):
+    deleted = run_service(request, _delete, item, actor=request.user, success=_("The item has been deleted."))
+    if deleted:
         return redirect("catalog:list")
     return redirect("catalog:detail", pk=item.pk)
 
@@ -124,11 +126,6 @@ def _abilities(user):
     return {"can_edit_items": user.has_role(Role.MANAGER), "can_set_prices": user.has_role(Role.FINANCE)}
 
 
-def _run(request, action, success_message):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    messages.success(request, success_message)
+def _delete(item, *, actor):
+    services.delete_item(item, actor=actor)
     return True

@@ -24,7 +24,7 @@ RULE_VALUES = (
     ("weight_quality", "30", "第二十五条"),
     ("weight_satisfaction", "20", "第二十五条"),
     ("weight_security", "30", "第二十五条"),
-    ("due_soon_workdays", "1", "platform reminder, beyond the rules"),
+    ("due_soon_workdays", "1", "平台提醒设置（实施细则未规定）"),
 )
 
 

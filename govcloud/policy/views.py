@@ -1,4 +1,4 @@
-"""The policy parameters page: each limit of the rules, its value today and its history (F3)."""
+"""The policy parameters page: each limit of the rules, its value today and its history."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

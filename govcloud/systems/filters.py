@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import USER_DEPARTMENT_KINDS, Organisation
 from govcloud.systems.models import CloudStatus, InformationSystem, MlpsLevel, SystemKind
+from govcloud.web.forms import style_filter_form
 
 
 class InformationSystemFilter(django_filters.FilterSet):
@@ -25,6 +26,7 @@ class InformationSystemFilter(django_filters.FilterSet):
         # A department sees only its own systems, so choosing a department means nothing to it.
         if user is None or not user.sees_whole_city:
             del self.filters["department"]
+        style_filter_form(self.form)
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(builder__icontains=value))

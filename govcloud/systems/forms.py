@@ -2,10 +2,10 @@ from django import forms
 
 from govcloud.systems.models import InformationSystem
 from govcloud.systems.services import SYSTEM_FIELDS
-from govcloud.web.forms import date_input
+from govcloud.web.forms import BootstrapFormMixin, date_input
 
 
-class InformationSystemForm(forms.ModelForm):
+class InformationSystemForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = InformationSystem
         fields = list(SYSTEM_FIELDS)

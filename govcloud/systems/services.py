@@ -42,7 +42,7 @@ def _snapshot(system):
 
 @transaction.atomic
 def register_system(*, actor, department, **values):
-    """Register a system of the actor's own department (第七条: each department answers for its own systems)."""
+    """Register a system of the actor's own department (第七条: each department is responsible for its own systems)."""
     require_own_department(actor, department)
     values = {field: values[field] for field in SYSTEM_FIELDS if field in values}
     if values.get("cloud_status") != CloudStatus.EXEMPT:
@@ -91,14 +91,14 @@ def _status_counts(prefix=""):
     }
 
 
-def migration_progress():
+def migration_progress(today):
     """Return the city-wide counts and one row per user department with systems (第五条: migration to the cloud).
 
-    Each row carries total, on_cloud, to_migrate, exempt and the share on the cloud among the
-    systems that must move (exempt ones excluded). Two queries, whatever the number of departments.
+    Each row carries total, on_cloud, to_migrate, exempt, the share on the cloud among the systems
+    that must move (exempt ones excluded) and overdue: the open migration deadlines (30 working days
+    after delivery confirmation, 第十三条) already past on today. Three queries, whatever the number
+    of departments.
     """
-    # Limitation: "overdue" migrations are not counted here, because the 30-working-day migration
-    # deadline (第十三条) lives in the deadlines app's obligations, not on the system.
     departments = (
         Organisation.objects.filter(kind__in=USER_DEPARTMENT_KINDS)
         .annotate(**_status_counts("systems__"))
@@ -106,8 +106,22 @@ def migration_progress():
         .order_by("kind", "code")
     )
     city = InformationSystem.objects.aggregate(**_status_counts())
+    overdue = _overdue_migrations(today)
     rows = [_with_share(_department_counts(department)) for department in departments]
+    for row in rows:
+        row["overdue"] = overdue.get(row["department"].pk, 0)
+    city["overdue"] = sum(overdue.values())
     return {"city": _with_share(city), "departments": rows}
+
+
+def _overdue_migrations(today):
+    from govcloud.deadlines.models import Obligation, ObligationKind
+
+    overdue = (
+        Obligation.objects.overdue_on(today).filter(kind=ObligationKind.MIGRATION)
+        .values("department").annotate(count=Count("pk")).order_by()
+    )
+    return {row["department"]: row["count"] for row in overdue}
 
 
 def _department_counts(department):

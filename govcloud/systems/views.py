@@ -13,6 +13,7 @@ from govcloud.systems import services
 from govcloud.systems.filters import InformationSystemFilter
 from govcloud.systems.forms import InformationSystemForm
 from govcloud.systems.models import InformationSystem
+from govcloud.web.clock import local_today
 from govcloud.web.listing import filtered_page, require_page_role
 
 READER_ROLES = (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE)
@@ -24,7 +25,7 @@ def system_list(request):
     systems = InformationSystem.objects.visible_to(request.user).select_related("department")
     context = filtered_page(request, InformationSystemFilter, systems)
     if request.user.sees_whole_city:
-        context["progress"] = services.migration_progress()
+        context["progress"] = services.migration_progress(local_today())
     context["can_register"] = request.user.has_role(Role.DEPARTMENT)
     return render(request, "systems/system_list.html", context)
 

@@ -25,6 +25,9 @@ def style_filter_form(form):
         # Model and django-filter choice fields draw their empty choice from empty_label when rendered.
         if hasattr(field, "empty_label"):
             field.empty_label = _("All")
+            if not isinstance(field, forms.ModelChoiceField):
+                # django-filter's widget keeps an iterator bound to the declared field, so hand it the choices again.
+                field.widget.choices = list(field.choices)
         if isinstance(field.widget, forms.Select):
             field.widget.attrs.setdefault("class", "form-select form-select-sm")
         else:

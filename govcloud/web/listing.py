@@ -14,6 +14,6 @@ def filtered_page(request, filterset_class, queryset, **filterset_kwargs):
 
 
 def require_page_role(user, *roles):
-    """Raise PermissionDenied (403) unless the signed-in user holds one of the roles."""
+    """Raise PermissionDenied (403) unless the signed-in user has one of the roles."""
     if not user.has_role(*roles):
         raise PermissionDenied

@@ -3,7 +3,8 @@ declared complete, so the calendar page shows both an entered day and the "assum
 
 import datetime
 
-from govcloud.accounts.models import Role, User
+from govcloud.accounts.models import Role
+from govcloud.catalog.demo import demo_actor, demo_texts
 from govcloud.workdays.calendar import package_covers
 from govcloud.workdays.models import CalendarDay
 from govcloud.workdays.services import enter_day
@@ -11,8 +12,8 @@ from govcloud.workdays.services import enter_day
 
 def build(context):
     """Enter 1 January of next year as a holiday when the calendar package does not cover that year."""
-    manager = context.users.get("manager") or User.objects.filter(role=Role.MANAGER, is_active=True).first()
+    manager = demo_actor(context, "manager", Role.MANAGER)
     new_year = datetime.date(context.today.year + 1, 1, 1)
-    # 元旦 is a statutory holiday every year, so entering it invents nothing about next year's notice.
+    # New Year's Day is a statutory holiday every year, so entering it invents nothing about the notice.
     if not package_covers(new_year.year) and not CalendarDay.objects.filter(date=new_year).exists():
-        enter_day(actor=manager, date=new_year, is_workday=False, name="元旦")
+        enter_day(actor=manager, date=new_year, is_workday=False, name=demo_texts()["new_year_name"])

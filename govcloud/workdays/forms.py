@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from govcloud.web.forms import date_input
+from govcloud.web.forms import BootstrapFormMixin, date_input
 from govcloud.workdays.models import DayKind
 
 
-class CalendarDayForm(forms.Form):
+class CalendarDayForm(BootstrapFormMixin, forms.Form):
     date = forms.DateField(label=_("date"), widget=date_input())
     kind = forms.ChoiceField(label=_("kind"), choices=DayKind.choices)
-    name = forms.CharField(label=_("name"), max_length=60, help_text=_("For example 春节 or 国庆节调休上班."))
+    name = forms.CharField(label=_("name"), max_length=60, help_text=_("The name in the holiday notice, for example the festival."))
 
 
-class CalendarYearForm(forms.Form):
+class CalendarYearForm(BootstrapFormMixin, forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=2004, max_value=2100)
     source = forms.CharField(label=_("source"), max_length=200, help_text=_("The notice the days were taken from."))

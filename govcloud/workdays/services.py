@@ -56,11 +56,15 @@ def _day_state(day):
 def declare_year_complete(*, actor, year, source):
     """Declare that every holiday and adjusted working day of year is entered, citing the notice.
 
-    From then on deadlines that run into the year are exact instead of assumed (F1).
+    From then on deadlines that run into the year are exact instead of assumed.
     """
     require_role(actor, Role.MANAGER)
     if not source.strip():
         raise ValidationError({"source": _("Name the notice the days were taken from.")})
+    if package_covers(year):
+        # A declared year replaces the package's days by the entered ones, which would drop its holidays.
+        raise ValidationError({"year": _("The official calendar package already covers {year}; enter single days "
+                                         "only to correct it.").format(year=year)})
     if CalendarYear.objects.filter(year=year).exists():
         raise ValidationError({"year": _("{year} has already been declared complete.").format(year=year)})
     if not CalendarDay.objects.filter(date__year=year).exists():

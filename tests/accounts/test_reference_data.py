@@ -134,3 +134,15 @@ def test_duplicate_code_is_rejected(tmp_path):
         load_organisations(bad)
 
     assert "重复" in str(raised.value)
+
+
+def test_name_of_other_code_is_rejected(tmp_path):
+    Organisation.objects.create(code="edu", name="甲单位", kind=OrganisationKind.DEPARTMENT)
+    bad = tmp_path / "orgs.csv"
+    bad.write_text(ORG_HEADER + "a,甲单位,department,\n", encoding="utf-8")
+
+    with pytest.raises(ReferenceDataError) as raised:
+        load_organisations(bad)
+
+    assert "已属于编码为“edu”的单位" in str(raised.value)
+    assert not Organisation.objects.filter(code="a").exists()

@@ -1,4 +1,4 @@
-"""Fee standards: only finance sets prices, and a price in force is never edited (第六条, B2)."""
+"""Fee standards: only finance sets prices, and a price in force is never edited (第六条)."""
 
 import datetime
 from decimal import Decimal
@@ -25,7 +25,7 @@ def test_fee_standard_only_finance_第六条(users, priced_items, role):
 
 
 def test_new_price_is_new_version_第六条(users, priced_items):
-    """第六条, B2: a new price is a new row from a later date; the 2025 price stays for days before it."""
+    """第六条: a new price is a new row from a later date; the 2025 price stays for days before it."""
     vcpu = priced_items["vcpu"]
 
     fee = set_fee_standard(vcpu, actor=users["finance"], unit_price="48.50",
@@ -39,7 +39,7 @@ def test_new_price_is_new_version_第六条(users, priced_items):
 
 
 def test_price_in_force_never_edited_第六条(users, priced_items):
-    """第六条, B2: re-entering the date of a price already in force is refused, the price unchanged."""
+    """第六条: re-entering the date of a price already in force is refused, the price unchanged."""
     FeeStandard.objects.create(item=priced_items["memory"], unit_price=Decimal("18.00"), effective_from=TODAY)
 
     with pytest.raises(ValidationError) as raised:
@@ -52,7 +52,7 @@ def test_price_in_force_never_edited_第六条(users, priced_items):
 
 
 def test_past_date_rejected_第六条(users, priced_items):
-    """B2: days already billed keep their price, so a price cannot start before today."""
+    """第六条: days already billed keep their price, so a price cannot start before today."""
     with pytest.raises(ValidationError) as raised:
         set_fee_standard(priced_items["vcpu"], actor=users["finance"], unit_price="40.00",
                          effective_from=datetime.date(2025, 1, 1), basis="x", today=TODAY)

@@ -1,4 +1,4 @@
-"""Catalog items: the management unit compiles the catalog (第五条); a used item is retired, never deleted (B1)."""
+"""Catalog items: the management unit compiles the catalog (第五条); a used item is retired, never deleted."""
 
 import datetime
 
@@ -68,7 +68,7 @@ def test_unused_item_can_be_deleted(users):
 
 
 def test_used_item_is_never_deleted(users, priced_items, system):
-    """B1: an item on an application line stays in the catalog; it can only be retired."""
+    """第五条: an item on an application line stays in the catalog; it can only be retired."""
     from govcloud.applications.models import Application, ApplicationLine
 
     application = Application.objects.create(

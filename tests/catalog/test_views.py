@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from govcloud.catalog.models import CatalogItem, FeeStandard
+from govcloud.catalog.filters import PriceState
+from govcloud.catalog.models import BillingPeriod, CatalogItem, FeeStandard, ItemStatus
 from tests.factories import CatalogItemFactory, CategoryFactory, FeeStandardFactory
 
 NOW = datetime.datetime(2026, 12, 4, 2, 0, tzinfo=datetime.timezone.utc)
@@ -42,10 +43,10 @@ def test_list_filters(client, users, priced_items, frozen):
     def codes(**params):
         return sorted(item.code for item in client.get(url, params).context["rows"])
 
-    assert codes(priced="unpriced") == ["NET-EIP"]
-    assert codes(priced="priced") == ["ECS-MEM", "ECS-VCPU"]
-    assert codes(status="retired") == ["ECS-MEM"]
-    assert codes(status="offered") == ["ECS-VCPU", "NET-EIP"]
+    assert codes(priced=PriceState.UNPRICED) == ["NET-EIP"]
+    assert codes(priced=PriceState.PRICED) == ["ECS-MEM", "ECS-VCPU"]
+    assert codes(status=ItemStatus.RETIRED) == ["ECS-MEM"]
+    assert codes(status=ItemStatus.OFFERED) == ["ECS-VCPU", "NET-EIP"]
     assert codes(category=unpriced.category.pk) == ["NET-EIP"]
 
 
@@ -94,7 +95,7 @@ def test_manager_creates_and_retires_item(client, users, frozen):
 
     created = client.post(reverse("catalog:create"), {
         "code": "SEC-WAF", "category": category.pk, "name": "Web应用防火墙", "spec": "", "unit": "系统",
-        "billing_period": "month", "position": 1,
+        "billing_period": BillingPeriod.MONTH, "position": 1,
     })
     item = CatalogItem.objects.get(code="SEC-WAF")
     retired = client.post(reverse("catalog:retire", args=[item.pk]))
@@ -128,3 +129,55 @@ def test_list_query_count_flat(client, users, frozen):
         return len(context.captured_queries)
 
     assert count_queries(3) == count_queries(30)
+
+
+def test_manager_deletes_unused_item_on_page(client, users, frozen):
+    item = CatalogItemFactory(code="TMP-1")
+    client.force_login(users["reviewer"])
+
+    response = client.post(reverse("catalog:delete", args=[item.pk]))
+
+    assert response.status_code == 302
+    assert response.url == reverse("catalog:list")
+    assert not CatalogItem.objects.filter(code="TMP-1").exists()
+
+
+def test_manager_edits_item_but_not_its_code(client, users, priced_items, frozen):
+    vcpu = priced_items["vcpu"]
+    client.force_login(users["reviewer"])
+
+    response = client.post(reverse("catalog:edit", args=[vcpu.pk]), {
+        "code": "CHANGED", "category": vcpu.category.pk, "name": "云主机vCPU（通用型）", "spec": "x86",
+        "unit": "vCPU", "billing_period": BillingPeriod.MONTH, "position": 0,
+    })
+
+    assert response.status_code == 302
+    vcpu.refresh_from_db()
+    assert (vcpu.code, vcpu.name, vcpu.spec) == ("ECS-VCPU", "云主机vCPU（通用型）", "x86")
+
+
+def test_finance_corrects_future_price_on_page_第六条(client, users, priced_items, frozen):
+    future = FeeStandardFactory(item=priced_items["vcpu"], unit_price=Decimal("48.50"),
+                                effective_from=datetime.date(2027, 1, 1))
+    client.force_login(users["finance"])
+    url = reverse("catalog:fee_standard", args=[priced_items["vcpu"].pk])
+
+    form = client.get(url, {"correct": future.pk}).context["form"]
+    response = client.post(url, {"unit_price": "47.80", "effective_from": "2027-01-01", "basis": "更正"})
+
+    assert form.initial["unit_price"] == Decimal("48.50")
+    assert response.status_code == 302
+    future.refresh_from_db()
+    assert future.unit_price == Decimal("47.80")
+
+
+def test_finance_cannot_edit_price_in_force_on_page_第六条(client, users, priced_items, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 1, 1, 2, 0, tzinfo=datetime.timezone.utc))
+    client.force_login(users["finance"])
+
+    response = client.post(reverse("catalog:fee_standard", args=[priced_items["vcpu"].pk]),
+                           {"unit_price": "40.00", "effective_from": "2025-01-01", "basis": "x"})
+
+    assert response.status_code == 200
+    assert "不得修改" in response.content.decode()
+    assert priced_items["vcpu"].fee_standards.get().unit_price == Decimal("46.00")

@@ -1,4 +1,4 @@
-"""Policy parameters with effective dates (F3): the limits of 第十二条 and others are data, not code."""
+"""Policy parameters with effective dates: the limits of 第十二条 and others are data, not code."""
 
 import datetime
 from decimal import Decimal
@@ -25,7 +25,7 @@ def test_value_on_picks_by_date_第十二条(users):
 
 
 def test_value_in_force_cannot_be_changed_第十二条(users):
-    """F3: the value in force since 2022-01-10 is never edited, nor replaced from today or a past date."""
+    """第十二条: the value in force since 2022-01-10 is never edited, nor replaced from today or a past date."""
     for day in (datetime.date(2022, 1, 10), TODAY):
         with pytest.raises(ValidationError):
             record_policy_value(actor=users["reviewer"], parameter=Parameter.PROVISION_WORKDAYS, value=Decimal("5"),

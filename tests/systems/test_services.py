@@ -1,13 +1,19 @@
 """Registering information systems (第四条, 第七条, 第二十一条) and migration progress (第五条)."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from govcloud.accounts.models import OrganisationKind
 from govcloud.audit.models import AuditEvent
+from govcloud.deadlines.models import ObligationKind
+from govcloud.deadlines.services import open_obligation
 from govcloud.systems.models import CloudStatus, SystemKind
 from govcloud.systems.services import migration_progress, register_system, update_system
 from tests.factories import OrganisationFactory, SystemFactory
+
+TODAY = datetime.date(2026, 12, 4)
 
 
 def _values(**overrides):
@@ -89,7 +95,7 @@ def test_migration_progress_per_department_and_city_第五条(orgs):
         SystemFactory(department=orgs["applicant"], cloud_status=status)
     SystemFactory(department=county, cloud_status=CloudStatus.TO_MIGRATE)
 
-    progress = migration_progress()
+    progress = migration_progress(TODAY)
 
     rows = {row["department"].code: row for row in progress["departments"]}
     assert set(rows) == {"jyj", "luzhou"}
@@ -98,3 +104,19 @@ def test_migration_progress_per_department_and_city_第五条(orgs):
     assert rows["luzhou"]["share_on_cloud"] == 0
     assert (progress["city"]["total"], progress["city"]["on_cloud"]) == (5, 2)
     assert progress["city"]["share_on_cloud"] == 50
+    assert (rows["jyj"]["overdue"], progress["city"]["overdue"]) == (0, 0)
+
+
+def test_overdue_migration_counted_第十三条(orgs):
+    """第十三条: migration and testing end 30 working days after confirmation. Confirmed on Friday 2026-10-09:
+    Saturday 10-10 is an adjusted working day (1), then five full weeks from 10-12 to 11-13 (26), then
+    11-16 to 11-19 (30). So the deadline is 2026-11-19: not overdue on that day, overdue from 11-20."""
+    system = SystemFactory(department=orgs["applicant"], cloud_status=CloudStatus.TO_MIGRATE)
+    obligation = open_obligation(ObligationKind.MIGRATION, system, owed_by=orgs["applicant"],
+                                 department=orgs["applicant"], triggered_on=datetime.date(2026, 10, 9))
+
+    assert obligation.due_on == datetime.date(2026, 11, 19)
+    assert migration_progress(datetime.date(2026, 11, 19))["city"]["overdue"] == 0
+    progress = migration_progress(datetime.date(2026, 11, 20))
+    assert progress["departments"][0]["overdue"] == 1
+    assert progress["city"]["overdue"] == 1

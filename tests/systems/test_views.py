@@ -1,4 +1,4 @@
-"""Information system pages: a department sees only its own systems (第七条); city-wide roles see all."""
+"""Information system pages: a department reads only its own systems (第七条); city-wide roles see all."""
 
 import pytest
 from django.db import connection

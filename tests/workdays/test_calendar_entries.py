@@ -1,4 +1,4 @@
-"""The management unit's entries in the working-day calendar (F1)."""
+"""The management unit's entries in the working-day calendar, for years the calendar package does not cover."""
 
 import datetime
 
@@ -53,6 +53,16 @@ def test_year_needs_days_and_source(users):
     assert CalendarYear.objects.get(year=2027).recorded_by == users["reviewer"]
     with pytest.raises(ValidationError):
         declare_year_complete(actor=users["reviewer"], year=2027, source="again")
+
+
+def test_year_package_covers_cannot_be_declared(users):
+    enter_day(actor=users["reviewer"], date=D(2026, 1, 1), is_workday=False, name="元旦")
+
+    with pytest.raises(ValidationError) as raised:
+        declare_year_complete(actor=users["reviewer"], year=2026, source="通知")
+
+    assert "官方日历数据已覆盖 2026 年" in str(raised.value)
+    assert not CalendarYear.objects.exists()
 
 
 def test_year_coverage_names_source(users):

@@ -1,4 +1,4 @@
-"""Due dates on the official calendar (第十二条), counted as the Civil Code says (民法典第二百零一条, 第二百零三条)."""
+"""Due dates on the official calendar (第十二条), counted as the Civil Code prescribes (民法典第二百零一条, 第二百零三条)."""
 
 import datetime
 from io import StringIO
@@ -46,7 +46,7 @@ def test_agreement_filing_last_day_holiday_第十二条_第二百零三条():
 
 
 def test_unknown_year_assumed_then_exact_after_entering_第十二条():
-    """F1: 2027 is past the calendar package; 2026-12-31 + 1 working day is assumed to be 2027-01-01 (a Friday)
+    """第十二条: 2027 is past the calendar package; 2026-12-31 + 1 working day is assumed to be 2027-01-01 (a Friday)
     until the management unit enters New Year's Day and declares 2027; then it is 2027-01-04."""
     assumed = WorkdayCalendar().add_workdays(D(2026, 12, 31), 1)
     assert assumed.date == D(2027, 1, 1)

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from govcloud.audit.labels import action_label
+from govcloud.audit.labels import action_label, object_type_label
 
 register = template.Library()
 
@@ -51,6 +51,11 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def audit_object_type(object_type):
+    return object_type_label(object_type)
 
 
 @register.filter

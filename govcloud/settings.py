@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "govcloud.resources",
     "govcloud.deadlines",
     "govcloud.documents",
+    "govcloud.billing",
     "govcloud.web",
     # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
     "django.forms",

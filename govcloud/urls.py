@@ -17,5 +17,6 @@ urlpatterns = [
     path("policy/", include("govcloud.policy.urls")),
     path("workdays/", include("govcloud.workdays.urls")),
     path("audit/", include("govcloud.audit.urls")),
+    path("billing/", include("govcloud.billing.urls")),
     path("", include("govcloud.web.urls")),
 ]

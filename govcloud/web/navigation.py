@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
+from govcloud.billing.menu import BILLING_NAVIGATION
 
 ALL_ROLES = tuple(Role)
 
@@ -16,6 +17,7 @@ NAVIGATION = [
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("dossier:expert_inbox", _("Expert reviews"), (Role.EXPERT,)),
+    *BILLING_NAVIGATION,
     ("catalog:list", _("Service catalog"), ALL_ROLES),
     ("catalog_excel:import", _("Import the catalog from Excel"), (Role.MANAGER,)),
     ("policy:list", _("Policy parameters"), (Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from govcloud.accounts.models import User
 from govcloud.applications.dossier_models import ExpertInvitation, Material
 from govcloud.applications.models import Application, Filing, Review
+from govcloud.billing.models import Charge, Statement
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.systems.models import InformationSystem
 
@@ -48,6 +49,11 @@ DEPARTMENT_SCOPED = {
                                         {"fmt": "docx"}),
     "documents:review_opinion": ("pk", lambda: Review.objects.filter(application__department__code=VICTIM),
                                  {"fmt": "docx"}),
+    "billing:statement": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_xlsx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_docx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:statement_pdf": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
+    "billing:charge_days": ("charge_pk", lambda: Charge.objects.filter(statement__department__code=VICTIM)),
 }
 
 # URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
@@ -55,10 +61,13 @@ NOT_DEPARTMENT_SCOPED = {
     "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
     "documents:catalog",
+    # Settlements and usage assessments are per provider; department users get 403 on every billing page of them.
+    "billing:settlement", "billing:settlement_sign", "billing:settlement_xlsx", "billing:settlement_docx",
+    "billing:settlement_pdf", "billing:assessment",
 }
 
 # List pages and what of the victim's must not appear on them.
-LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list"]
+LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list", "billing:statements"]
 
 
 def _named_patterns_with_arguments(resolver=None, namespace=""):

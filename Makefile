@@ -53,10 +53,10 @@ demo-reset: setup
 test: test-sqlite test-postgres
 
 test-sqlite: setup
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 test-postgres: setup
-	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
+	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q -n 2
 
 # Each app keeps its own Chinese catalog in govcloud/<app>/locale/zh_Hans.
 messages:

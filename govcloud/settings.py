@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "govcloud.resources",
     "govcloud.deadlines",
     "govcloud.documents",
+    "govcloud.metering",
+    "govcloud.notifications",
     "govcloud.billing",
     "govcloud.web",
     # After govcloud.web, so that the web app's django/forms templates give every form the Bootstrap layout.
@@ -158,4 +160,10 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
+}
+
+# Periodic work when a broker runs Celery beat; without one, cron runs the matching management commands.
+CELERY_BEAT_SCHEDULE = {
+    "metering-pull-utilization": {"task": "metering.pull_utilization", "schedule": 60 * 60 * 6},
+    "metering-assess-rationality": {"task": "metering.assess_rationality", "schedule": 60 * 60 * 24 * 7},
 }

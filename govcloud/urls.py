@@ -17,6 +17,8 @@ urlpatterns = [
     path("policy/", include("govcloud.policy.urls")),
     path("workdays/", include("govcloud.workdays.urls")),
     path("audit/", include("govcloud.audit.urls")),
+    path("metering/", include("govcloud.metering.urls")),
+    path("messages/", include("govcloud.notifications.urls")),
     path("billing/", include("govcloud.billing.urls")),
     path("", include("govcloud.web.urls")),
 ]

@@ -48,16 +48,12 @@ SYSTEM_REQUIRED = {
     SystemKind.PROMOTED: (MaterialKind.PROMOTION_DOCUMENT,),
 }
 
-# A change (第十四条) re-states the resources on both forms; an exit (第十五条) is asked for by letter.
+# 第十条 lists the papers of an application for new resources. A change (第十四条) or an exit (第十五条)
+# is filed from the platform's own record of the resource, so its files are optional.
 OTHER_KINDS_REQUIRED = {
-    ApplicationKind.CHANGE: (
-        MaterialKind.APPLICATION_LETTER,
-        MaterialKind.APPLICATION_FORM,
-        MaterialKind.REQUIREMENTS_FORM,
-    ),
-    ApplicationKind.EXIT: (MaterialKind.APPLICATION_LETTER,),
+    ApplicationKind.CHANGE: (),
+    ApplicationKind.EXIT: (),
 }
-
 
 
 @dataclasses.dataclass

@@ -26,6 +26,8 @@ class ApplicationStatus(models.TextChoices):
     APPROVED = "approved", _("Approved, awaiting provisioning")
     PROVISIONED = "provisioned", _("Provisioned, awaiting delivery confirmation")
     DELIVERED = "delivered", _("Delivered")
+    # A change or exit application ends here once the provider has changed or reclaimed the resource.
+    COMPLETED = "completed", _("Completed: changed or reclaimed")
 
 
 # States in which the department may still edit the application.
@@ -33,8 +35,14 @@ EDITABLE_STATES = (ApplicationStatus.DRAFT, ApplicationStatus.RETURNED)
 # States waiting for the management unit's decision.
 REVIEW_STATES = (ApplicationStatus.SUBMITTED,)
 # States after an approving decision.
-APPROVED_STATES = (ApplicationStatus.APPROVED, ApplicationStatus.PROVISIONED, ApplicationStatus.DELIVERED)
-TERMINAL_STATES = (ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED, ApplicationStatus.DELIVERED)
+APPROVED_STATES = (
+    ApplicationStatus.APPROVED, ApplicationStatus.PROVISIONED, ApplicationStatus.DELIVERED, ApplicationStatus.COMPLETED,
+)
+TERMINAL_STATES = (
+    ApplicationStatus.WITHDRAWN, ApplicationStatus.REJECTED, ApplicationStatus.DELIVERED, ApplicationStatus.COMPLETED,
+)
+# Kinds that act on one provisioned resource, named by target_resource (第十四条 change, 第十五条 exit).
+RESOURCE_KINDS = (ApplicationKind.CHANGE, ApplicationKind.EXIT)
 
 
 class NetworkZone(models.TextChoices):
@@ -80,6 +88,11 @@ class Application(models.Model):
         verbose_name=_("provider"),
     )
     is_offline = models.BooleanField(_("paper application"), default=False)
+    target_resource = models.ForeignKey(
+        "resources.CloudResource", on_delete=models.PROTECT, related_name="resource_applications", null=True,
+        blank=True, verbose_name=_("target resource"),
+        help_text=_("The provisioned resource a change or exit application is about."),
+    )
 
     contact_name = models.CharField(_("contact"), max_length=60)
     contact_phone = models.CharField(_("contact phone"), max_length=20)

@@ -42,6 +42,13 @@ FORM_FIELDS = (
     "network_zone", "public_facing", "wanted_on", "period_months",
 )
 
+# What the provider owes once an application of each kind is approved.
+OBLIGATION_AFTER_APPROVAL = {
+    ApplicationKind.NEW: ObligationKind.PROVISION,
+    ApplicationKind.CHANGE: ObligationKind.CHANGE,
+    ApplicationKind.EXIT: ObligationKind.RECLAIM,
+}
+
 # Who receives the filing of a review result (第十一条): finance and the authority.
 FILING_RECIPIENT_KINDS = (OrganisationKind.FINANCE, OrganisationKind.AUTHORITY)
 
@@ -111,7 +118,8 @@ def _replace_lines(application, lines):
     )
 
 
-def new_application(*, actor, system, form, lines, now, is_offline=False):
+def new_application(*, actor, system, form, lines, now, kind=ApplicationKind.NEW, target_resource=None,
+                    is_offline=False):
     """Create the draft row with the next number, its lines and its audit event; callers check permission."""
     _check_system(system)
     _check_form(form)
@@ -122,7 +130,8 @@ def new_application(*, actor, system, form, lines, now, is_offline=False):
             with transaction.atomic():
                 application = Application.objects.create(
                     number=_next_number(timezone.localdate(now)),
-                    kind=ApplicationKind.NEW,
+                    kind=kind,
+                    target_resource=target_resource,
                     department=system.department,
                     system=system,
                     created_by=actor,
@@ -142,10 +151,14 @@ def new_application(*, actor, system, form, lines, now, is_offline=False):
 
 
 @transaction.atomic
-def create_application(*, actor, system, form, lines, now=None):
-    """Create a draft application of the actor's department for one of its systems."""
+def create_application(*, actor, system, form, lines, now=None, kind=ApplicationKind.NEW, target_resource=None):
+    """Create a draft application of the actor's department for one of its systems.
+
+    A change or exit application names its target resource; govcloud.metering.lifecycle checks it first.
+    """
     require_own_department(actor, system.department)
-    application = new_application(actor=actor, system=system, form=form, lines=lines, now=now or timezone.now())
+    application = new_application(actor=actor, system=system, form=form, lines=lines, now=now or timezone.now(),
+                                  kind=kind, target_resource=target_resource)
     logger.info("application %s drafted by %s", application.number, actor.username)
     return application
 
@@ -297,8 +310,9 @@ def approve_application(application, *, actor, opinion, provider, adjustments=No
     application.decided_on = review.decided_on
     application.save(update_fields=["status", "provider", "decided_on"])
     _file_review(review, now)
-    # 第十二条: the provider provisions within 2 working days of receiving the review opinion.
-    open_obligation(ObligationKind.PROVISION, application, owed_by=provider,
+    # 第十二条: the provider provisions within 2 working days of receiving the review opinion;
+    # 第十四条 and 第十五条 give the same limit for completing a change and for reclaiming on exit.
+    open_obligation(OBLIGATION_AFTER_APPROVAL[application.kind], application, owed_by=provider,
                     department=application.department, triggered_on=review.decided_on)
 
     record_event("application.approved", application, actor=actor, before=before, after=application.status, now=now,

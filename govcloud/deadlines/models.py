@@ -12,6 +12,9 @@ class ObligationKind(models.TextChoices):
     PROVISION = "provision", _("Provision the approved resources")
     AGREEMENT_FILING = "agreement_filing", _("File the signed service agreement")
     MIGRATION = "migration", _("Finish migration and testing")
+    CHANGE = "change", _("Complete the approved change")
+    RECLAIM = "reclaim", _("Reclaim the resources")
+    RECTIFICATION = "rectification", _("Rectify the use of resources")
 
 
 class ObligationStatus(models.TextChoices):

@@ -17,6 +17,9 @@ OBLIGATION_RULES = {
     ObligationKind.PROVISION: (Parameter.PROVISION_WORKDAYS, True, "第十二条"),
     ObligationKind.AGREEMENT_FILING: (Parameter.AGREEMENT_FILING_DAYS, False, "第十二条"),
     ObligationKind.MIGRATION: (Parameter.MIGRATION_WORKDAYS, True, "第十三条"),
+    ObligationKind.CHANGE: (Parameter.CHANGE_WORKDAYS, True, "第十四条"),
+    ObligationKind.RECLAIM: (Parameter.RECLAIM_WORKDAYS, True, "第十五条"),
+    ObligationKind.RECTIFICATION: (Parameter.RECTIFICATION_WORKDAYS, True, "第二十六条"),
 }
 
 

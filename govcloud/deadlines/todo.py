@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
 from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
-from govcloud.applications.models import EDITABLE_STATES, Application, ApplicationStatus, Filing
+from govcloud.applications.models import (
+    EDITABLE_STATES, RESOURCE_KINDS, Application, ApplicationKind, ApplicationStatus, Filing,
+)
 from govcloud.deadlines.models import Obligation
+from govcloud.metering.models import FlagStatus, UtilizationFlag
+from govcloud.notifications.models import Message
 from govcloud.policy.models import Parameter
 from govcloud.policy.services import int_value_on
 from govcloud.resources.models import ConfirmationStatus, DeliveryConfirmation
@@ -64,8 +68,13 @@ def _actions(user):
                               _list_url("applications:list", status=ApplicationStatus.PROVISIONED)))
     if user.role == Role.PROVIDER:
         actions.append(Action(_("Approved applications to provision"),
-                              applications.filter(status=ApplicationStatus.APPROVED).count(),
+                              applications.filter(status=ApplicationStatus.APPROVED, kind=ApplicationKind.NEW).count(),
                               _list_url("applications:list", status=ApplicationStatus.APPROVED)))
+        # 第十四条 and 第十五条: approved changes and exits are carried out on their own page.
+        actions.append(Action(_("Approved changes and exits to carry out"),
+                              applications.filter(status=ApplicationStatus.APPROVED,
+                                                  kind__in=RESOURCE_KINDS).count(),
+                              _list_url("metering:work")))
     if user.role == Role.MANAGER:
         actions.append(Action(_("Applications awaiting review"),
                               applications.filter(status=ApplicationStatus.SUBMITTED).count(),
@@ -77,6 +86,13 @@ def _actions(user):
         actions.append(Action(_("Applications awaiting your expert opinion"),
                               ExpertInvitation.objects.filter(expert=user, status=InvitationStatus.INVITED).count(),
                               reverse("dossier:expert_inbox")))
+    if user.role == Role.DEPARTMENT:
+        # 第十四条: a flagged resource obliges the department to file a change application.
+        actions.append(Action(_("Utilization flags awaiting a change application"),
+                              UtilizationFlag.objects.visible_to(user).filter(status=FlagStatus.OPEN).count(),
+                              _list_url("metering:flags", status=FlagStatus.OPEN)))
+    actions.append(Action(_("Unread messages"), Message.objects.visible_to(user).unread().count(),
+                          _list_url("notifications:list")))
     if user.role in (Role.FINANCE, Role.AUTHORITY):
         actions.append(Action(_("Unread filings"),
                               Filing.objects.visible_to(user).filter(read_at__isnull=True).count(),

@@ -20,6 +20,12 @@ class Parameter(models.TextChoices):
     WEIGHT_SATISFACTION = "weight_satisfaction", _("Evaluation weight: satisfaction")
     WEIGHT_SECURITY = "weight_security", _("Evaluation weight: security management")
     DUE_SOON_WORKDAYS = "due_soon_workdays", _("Warn this many working days before a due date")
+    UTILIZATION_WINDOW_DAYS = "utilization_window_days", _("Utilization window (days) for low and high flags")
+    UTILIZATION_MIN_DAYS = "utilization_min_days", _("Days with data needed in the window before a flag is raised")
+    IDLE_WINDOW_DAYS = "idle_window_days", _("Idle and zombie window (days)")
+    IDLE_CPU_P95_PERCENT = "idle_cpu_p95_percent", _("Idle: daily CPU p95 below (%)")
+    ZOMBIE_NETWORK_KBPS = "zombie_network_kbps", _("Zombie: daily network p95 below (KB/s)")
+    RECTIFICATION_WORKDAYS = "rectification_workdays", _("Rectification limit (working days after the order)")
 
 
 class PolicyValue(models.Model):

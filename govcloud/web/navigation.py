@@ -11,10 +11,17 @@ ALL_ROLES = tuple(Role)
 # (url name, label, roles that see the entry). Order is the order on screen.
 NAVIGATION = [
     ("web:home", _("To-do"), ALL_ROLES),
+    ("notifications:list", _("Messages"), ALL_ROLES),
     ("systems:list", _("Information systems"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE)),
     ("applications:list", _("Applications"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("applications:filings", _("Filing inbox"), (Role.FINANCE, Role.AUTHORITY, Role.MANAGER)),
     ("resources:list", _("Cloud resources"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    ("metering:overview", _("Utilization overview"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
+    ("metering:flags", _("Utilization flags"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
+    ("metering:work", _("Changes and exits"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
+    ("metering:handovers", _("Handover and clearing records"), (Role.DEPARTMENT, Role.MANAGER, Role.PROVIDER)),
+    ("metering:sources", _("Monitoring sources"), (Role.MANAGER,)),
+    ("metering:findings", _("Resource rationality"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.PROVIDER)),
     ("deadlines:list", _("Deadlines"), (Role.DEPARTMENT, Role.MANAGER, Role.AUTHORITY, Role.FINANCE, Role.PROVIDER)),
     ("dossier:expert_inbox", _("Expert reviews"), (Role.EXPERT,)),
     *BILLING_NAVIGATION,

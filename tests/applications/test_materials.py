@@ -78,11 +78,12 @@ def test_promoted_system_checklist_article_10(application):
     assert list(required_kinds(application)) == ALWAYS[:3] + [MaterialKind.PROMOTION_DOCUMENT] + ALWAYS[3:]
 
 
-def test_exit_application_needs_only_letter(application):
-    """第十五条: an exit is asked for by letter, without the system's construction papers."""
-    application.kind = ApplicationKind.EXIT
+@pytest.mark.parametrize("kind", [ApplicationKind.CHANGE, ApplicationKind.EXIT])
+def test_change_and_exit_need_no_article_10_papers(application, kind):
+    """第十四条, 第十五条: a change or exit is filed from the resource's record; 第十条's list is for new resources."""
+    application.kind = kind
 
-    assert list(required_kinds(application)) == [MaterialKind.APPLICATION_LETTER]
+    assert list(required_kinds(application)) == []
 
 
 def test_submission_blocked_names_missing_in_chinese_article_10(application, users):

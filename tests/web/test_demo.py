@@ -37,7 +37,10 @@ def test_demo_has_deadlines_and_billing(demo):
 
     assert Obligation.objects.overdue_on(today).exists()
     assert Obligation.objects.filter(met_on__isnull=False).exists()
-    assert CloudResource.objects.filter(status=ResourceStatus.IN_SERVICE, billing_starts_on__isnull=False).count() >= 9
+    # The metering demo reclaims two of the nine delivered resources (an exit and a zombie system).
+    billed = CloudResource.objects.filter(billing_starts_on__isnull=False)
+    assert billed.count() >= 9
+    assert billed.filter(status=ResourceStatus.IN_SERVICE).count() >= 7
 
 
 def test_loading_again_if_empty_keeps_everything(demo):

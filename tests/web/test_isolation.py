@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from govcloud.accounts.models import User
 from govcloud.applications.dossier_models import ExpertInvitation, Material
 from govcloud.applications.models import Application, Filing, Review
+from govcloud.metering.models import HandoverRecord, RationalityFinding
+from govcloud.notifications.models import Message
 from govcloud.billing.models import Charge, Statement
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.systems.models import InformationSystem
@@ -49,6 +51,17 @@ DEPARTMENT_SCOPED = {
                                         {"fmt": "docx"}),
     "documents:review_opinion": ("pk", lambda: Review.objects.filter(application__department__code=VICTIM),
                                  {"fmt": "docx"}),
+    "metering:resource": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:system": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
+    "metering:apply_change": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:apply_exit": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
+    "metering:complete": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "metering:handover_new": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "metering:handover_confirm": ("pk", lambda: HandoverRecord.objects.filter(department__code=VICTIM)),
+    "metering:finding_decide": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
+    "metering:finding_rectified": ("pk", lambda: RationalityFinding.objects.filter(department__code=VICTIM)),
+    "notifications:read": ("pk", lambda: Message.objects.filter(recipient__code=VICTIM)),
+    "metering:record_misuse": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
     "billing:statement": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
     "billing:statement_xlsx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
     "billing:statement_docx": ("pk", lambda: Statement.objects.filter(department__code=VICTIM)),
@@ -58,6 +71,7 @@ DEPARTMENT_SCOPED = {
 
 # URLs with an id whose objects belong to no department: accounts (system administrator only) and the catalog.
 NOT_DEPARTMENT_SCOPED = {
+    "metering:source_edit", "metering:source_pull",
     "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
     "documents:catalog",
@@ -67,7 +81,9 @@ NOT_DEPARTMENT_SCOPED = {
 }
 
 # List pages and what of the victim's must not appear on them.
-LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list", "billing:statements"]
+LIST_PAGES = ["web:home", "applications:list", "resources:list", "systems:list", "deadlines:list",
+              "metering:overview", "metering:flags", "metering:findings", "metering:work", "metering:handovers",
+              "notifications:list", "billing:statements"]
 
 
 def _named_patterns_with_arguments(resolver=None, namespace=""):

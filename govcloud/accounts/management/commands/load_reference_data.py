@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from govcloud.accounts.reference import ORGANISATIONS_CSV, ReferenceDataError, load_organisations
 from govcloud.catalog.reference import CATALOG_CSV, load_catalog
 from govcloud.policy.models import PolicyValue
+from govcloud.metering.seed import seed_metering_values
 from govcloud.policy.seed import seed_rule_values
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
                 created, updated = load_organisations(options["organisations"])
                 counts = load_catalog(options["catalog"])
                 seed_rule_values(PolicyValue)
+                seed_metering_values(PolicyValue)
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
 

@@ -15,6 +15,7 @@ DEMO_BUILDERS = [
     "govcloud.catalog.demo.build",
     "govcloud.workdays.demo.build",
     "govcloud.policy.demo.build",
+    "govcloud.metering.demo.build",
     "govcloud.billing.demo.build",
 ]
 

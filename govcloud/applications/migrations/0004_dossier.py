@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0002_alter_application_period_months'),
+        ('applications', '0003_change_exit_target'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from govcloud.applications.dossier_models import ApplicationVersion, ExpertInvitation, InvitationStatus, Material
 from govcloud.applications.materials import missing_kinds
-from govcloud.applications.models import Application, ApplicationStatus, Filing
+from govcloud.applications.models import Application, ApplicationKind, ApplicationStatus, Filing
 
 
 @pytest.fixture
@@ -15,8 +15,8 @@ def demo(db):
 
 
 def test_demo_dossiers(demo):
-    submitted = Application.objects.exclude(status__in=[ApplicationStatus.DRAFT])
-    draft = Application.objects.get(status=ApplicationStatus.DRAFT)
+    submitted = Application.objects.filter(kind=ApplicationKind.NEW).exclude(status=ApplicationStatus.DRAFT)
+    draft = Application.objects.get(kind=ApplicationKind.NEW, status=ApplicationStatus.DRAFT)
 
     assert all(missing_kinds(application) == [] for application in submitted)
     assert missing_kinds(draft)

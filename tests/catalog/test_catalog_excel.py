@@ -68,9 +68,9 @@ def test_bad_rows_reported_and_nothing_imported(priced_items, users):
         import_catalog(as_file(workbook), actor=users["reviewer"])
 
     messages = raised.value.messages
-    assert "第 7 行：“服务项目”未填写。" in messages
-    assert any(message.startswith("第 7 行：计费周期“按周”不是") for message in messages)
-    assert "第 8 行：编码 ECS-VCPU 与第 5 行重复。" in messages
+    assert "第7行：“服务项目”未填写。" in messages
+    assert any(message.startswith("第7行：计费周期“按周”不是") for message in messages)
+    assert "第8行：编码 ECS-VCPU 与第5行重复。" in messages
     assert len(messages) == 3
     assert not CatalogItem.objects.filter(code="NEW-OK").exists()
 

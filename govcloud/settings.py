@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "govcloud.applications",
     "govcloud.resources",
     "govcloud.deadlines",
+    "govcloud.documents",
     "govcloud.metering",
     "govcloud.notifications",
     "govcloud.billing",
@@ -120,6 +121,19 @@ STORAGES = {
 # Uploaded materials live outside the web root and are served only through views that check access.
 MEDIA_ROOT = Path(env_str("GOVCLOUD_MEDIA_ROOT", str(VAR_DIR / "media")))
 
+# Limits on uploaded materials (第十条 dossiers). Word, Excel and OFD files are zip archives, so an
+# archive whose entries would unpack beyond the limits is rejected before anything reads it.
+_MEGABYTE = 1024 * 1024
+UPLOAD_MAX_FILE_BYTES = env_int("GOVCLOUD_UPLOAD_MAX_FILE_MB", 20) * _MEGABYTE
+UPLOAD_MAX_APPLICATION_BYTES = env_int("GOVCLOUD_UPLOAD_MAX_APPLICATION_MB", 200) * _MEGABYTE
+UPLOAD_ARCHIVE_MAX_UNPACKED_BYTES = env_int("GOVCLOUD_UPLOAD_ARCHIVE_MAX_UNPACKED_MB", 100) * _MEGABYTE
+UPLOAD_ARCHIVE_MAX_ENTRIES = env_int("GOVCLOUD_UPLOAD_ARCHIVE_MAX_ENTRIES", 2000)
+# Larger uploads are streamed to a temporary file rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * _MEGABYTE
+
+# The CJK font that PDFs are typeset in (Debian fonts-wqy-microhei, a TrueType font that subsets fast).
+DOCUMENTS_PDF_FONT_FAMILY = env_str("GOVCLOUD_PDF_FONT_FAMILY", "WenQuanYi Micro Hei")
+
 SESSION_COOKIE_AGE = env_int("GOVCLOUD_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -141,6 +155,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("GOVCLOUD_LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools log every layout step at INFO; only their warnings matter here.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Periodic work when a broker runs Celery beat; without one, cron runs the matching management commands.

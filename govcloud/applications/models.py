@@ -56,6 +56,9 @@ class ApplicationQuerySet(models.QuerySet):
         """Limit to what the user's organisation may see: a department only its own."""
         if user.sees_whole_city:
             return self
+        if user.role == Role.EXPERT:
+            # An expert sees only the applications the management unit invited them to (第十一条).
+            return self.filter(expert_invitations__expert=user)
         organisation = user.organisation
         if organisation is None:
             return self.none()
@@ -235,3 +238,16 @@ class Filing(models.Model):
 
     def __str__(self):
         return "%s → %s" % (self.review, self.recipient)
+
+
+# The dossier models (materials, versions, expert invitations) live in their own module.
+from govcloud.applications.dossier_models import (  # noqa: E402, F401
+    ApplicationVersion,
+    ExpertConclusion,
+    ExpertInvitation,
+    FileType,
+    InvitationStatus,
+    Material,
+    MaterialKind,
+    VersionEvent,
+)

@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 
 from govcloud.accounts.models import Role
+from govcloud.applications.dossier_models import MaterialKind
+from govcloud.applications.materials import missing_kinds
 from govcloud.applications.models import EDITABLE_STATES, REVIEW_STATES, ApplicationStatus, ReviewLine
 from govcloud.audit.services import history_of
 from govcloud.deadlines.services import obligations_of
@@ -30,8 +32,11 @@ def available_actions(user, application, agreement, delivery):
     own_department = user.role == Role.DEPARTMENT and user.organisation_id == application.department_id
     own_provider = user.role == Role.PROVIDER and user.organisation_id == application.provider_id
     actions = set()
-    if own_department and status in EDITABLE_STATES:
+    if own_department and status in EDITABLE_STATES and not application.is_offline:
         actions |= {"edit", "submit"}
+    if user.role == Role.MANAGER and status in EDITABLE_STATES and application.is_offline:
+        # 第十条 线下: the management unit submits the paper application it recorded.
+        actions.add("submit")
     if own_department and status in EDITABLE_STATES + REVIEW_STATES:
         actions.add("withdraw")
     if user.role == Role.MANAGER and status in REVIEW_STATES:
@@ -71,4 +76,6 @@ def detail_context(user, application):
         "history": history_of(application, agreement, delivery, *resources)[:50],
         "actions": actions,
         "remaining": _still_to_provision(application) if "provision" in actions else None,
+        "missing_materials": [MaterialKind(kind).label for kind in missing_kinds(application)],
+        "expert_invitations": application.expert_invitations.select_related("expert"),
     }

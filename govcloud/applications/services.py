@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from govcloud.accounts.models import Organisation, OrganisationKind, Role
 from govcloud.accounts.permissions import require_own_department, require_role
+from govcloud.applications.dossier_models import VersionEvent
+from govcloud.applications.materials import ensure_dossier_complete
+from govcloud.applications.versions import record_version
 from govcloud.applications.models import (
     EDITABLE_STATES,
     REVIEW_STATES,
@@ -115,18 +118,12 @@ def _replace_lines(application, lines):
     )
 
 
-@transaction.atomic
-def create_application(*, actor, system, form, lines, now=None, kind=ApplicationKind.NEW, target_resource=None):
-    """Create a draft application of the actor's department for one of its systems.
-
-    A change or exit application names its target resource; govcloud.metering.lifecycle checks it first.
-    """
-    require_own_department(actor, system.department)
+def new_application(*, actor, system, form, lines, now, kind=ApplicationKind.NEW, target_resource=None,
+                    is_offline=False):
+    """Create the draft row with the next number, its lines and its audit event; callers check permission."""
     _check_system(system)
     _check_form(form)
     _check_lines(lines)
-    now = now or timezone.now()
-
     fields = {name: form[name] for name in FORM_FIELDS if name in form}
     for attempt in range(3):
         try:
@@ -138,6 +135,7 @@ def create_application(*, actor, system, form, lines, now=None, kind=Application
                     department=system.department,
                     system=system,
                     created_by=actor,
+                    is_offline=is_offline,
                     **fields,
                 )
             break
@@ -147,7 +145,20 @@ def create_application(*, actor, system, form, lines, now=None, kind=Application
                 raise
     _replace_lines(application, lines)
 
-    record_event("application.created", application, actor=actor, after=application.status, now=now)
+    record_event("application.created", application, actor=actor, after=application.status, now=now,
+                 details={"offline": is_offline})
+    return application
+
+
+@transaction.atomic
+def create_application(*, actor, system, form, lines, now=None, kind=ApplicationKind.NEW, target_resource=None):
+    """Create a draft application of the actor's department for one of its systems.
+
+    A change or exit application names its target resource; govcloud.metering.lifecycle checks it first.
+    """
+    require_own_department(actor, system.department)
+    application = new_application(actor=actor, system=system, form=form, lines=lines, now=now or timezone.now(),
+                                  kind=kind, target_resource=target_resource)
     logger.info("application %s drafted by %s", application.number, actor.username)
     return application
 
@@ -172,23 +183,38 @@ def update_application(application, *, actor, form, lines):
     return application
 
 
+def _require_submitter(actor, application):
+    if application.is_offline:
+        # 第十条 线下: the management unit submits the paper application it recorded for the department.
+        require_role(actor, Role.MANAGER)
+    else:
+        require_own_department(actor, application.department)
+
+
 @transaction.atomic
 def submit_application(application, *, actor, now=None):
-    """Submit a draft, or resubmit a returned application, to the management unit."""
+    """Submit a draft, or resubmit a returned application, once its dossier is complete (第十条).
+
+    Each submission freezes a version of the form, lines and materials.
+    """
     application = _lock(application)
-    require_own_department(actor, application.department)
+    _require_submitter(actor, application)
     _require_state(application, EDITABLE_STATES)
     if not application.lines.exists():
         raise ValidationError(_("Pick at least one catalog item."), code="no_lines")
+    ensure_dossier_complete(application)
     now = now or timezone.now()
 
     before = application.status
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = now
     application.save(update_fields=["status", "submitted_at"])
+    event = VersionEvent.RESUBMITTED if before == ApplicationStatus.RETURNED else VersionEvent.SUBMITTED
+    version = record_version(application, actor=actor, event=event, now=now)
 
-    record_event("application.submitted", application, actor=actor, before=before, after=application.status, now=now)
-    logger.info("application %s submitted", application.number)
+    record_event("application.submitted", application, actor=actor, before=before, after=application.status, now=now,
+                 details={"version": version.number})
+    logger.info("application %s submitted as version %s", application.number, version.number)
     return application
 
 

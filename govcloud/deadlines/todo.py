@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Role
+from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
 from govcloud.applications.models import (
     EDITABLE_STATES, RESOURCE_KINDS, Application, ApplicationKind, ApplicationStatus, Filing,
 )
@@ -81,6 +82,10 @@ def _actions(user):
         actions.append(Action(_("Delivery confirmations to confirm"),
                               DeliveryConfirmation.objects.filter(status=ConfirmationStatus.SUBMITTED).count(),
                               _list_url("applications:list", status=ApplicationStatus.PROVISIONED)))
+    if user.role == Role.EXPERT:
+        actions.append(Action(_("Applications awaiting your expert opinion"),
+                              ExpertInvitation.objects.filter(expert=user, status=InvitationStatus.INVITED).count(),
+                              reverse("dossier:expert_inbox")))
     if user.role == Role.DEPARTMENT:
         # 第十四条: a flagged resource obliges the department to file a change application.
         actions.append(Action(_("Utilization flags awaiting a change application"),

@@ -16,6 +16,8 @@ from django.utils import timezone
 from govcloud.accounts.models import Organisation, Role, User
 from govcloud.accounts.services import create_account
 from govcloud.applications import services as application_services
+from govcloud.applications.demo import attach_materials
+from govcloud.applications.dossier_models import MaterialKind
 from govcloud.catalog.models import CatalogItem
 from govcloud.resources import services as resource_services
 from govcloud.systems.models import InformationSystem
@@ -159,6 +161,9 @@ def _deliver(context, application, spec, stop):
 def _application(context, spec):
     stop = STOP_AFTER[spec["state"]]
     application = _draft(context, spec)
+    # 第十条: a submission needs the whole dossier; the draft keeps only its letter, so its checklist shows gaps.
+    attach_materials(context, application, context.users[spec["user"]],
+                     kinds=[MaterialKind.APPLICATION_LETTER] if stop == "draft" else None)
     if stop != "draft":
         application_services.submit_application(application, actor=context.users[spec["user"]],
                                                 now=context.moment(spec["submitted"], 9))

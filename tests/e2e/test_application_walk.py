@@ -5,9 +5,45 @@ import re
 import pytest
 from django.utils import timezone
 
+from govcloud.applications.demo import stand_in_pdf
 from govcloud.applications.models import Application, ApplicationStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+# 第十条 for a newly built system such as the enrolment system: letter, both forms, approval, plan, contract
+# and the migration (deployment) plan.
+NEW_SYSTEM_MATERIALS = ["application_letter", "application_form", "requirements_form", "project_approval",
+                        "construction_plan", "construction_contract", "migration_plan"]
+
+
+def upload_dossier(page, tmp_path):
+    """Upload a scan for every material, after checking that a renamed program is refused."""
+    program = tmp_path / "迁移方案.docx"
+    program.write_bytes(b"MZ" + b"\x00" * 512)
+    page.select_option("select[name=kind]", "migration_plan")
+    page.set_input_files("input[name=file]", str(program))
+    page.click("[data-testid=upload-form] button[type=submit]")
+    assert "不是 PDF、Word、Excel、OFD 或图片文件" in page.inner_text("[data-testid=upload-error]")
+
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(stand_in_pdf("scan"))
+    for kind in NEW_SYSTEM_MATERIALS:
+        if page.locator("[data-testid=checklist] tr[data-kind=%s] a" % kind).count():
+            continue
+        page.select_option("select[name=kind]", kind)
+        page.set_input_files("input[name=file]", str(scan))
+        page.click("[data-testid=upload-form] button[type=submit]")
+        page.wait_for_selector("[data-testid=checklist] tr[data-kind=%s] a" % kind)
+    assert page.locator("[data-testid=dossier-complete]").is_visible()
+
+
+def download(page, testid, tmp_path):
+    with page.expect_download() as info:
+        page.click("[data-testid=%s]" % testid)
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
 
 
 def _open_application(session, number):
@@ -25,7 +61,7 @@ def test_login_page_is_chinese(browser, live_server):
     page.close()
 
 
-def test_application_from_draft_to_confirmed_delivery(demo, sign_in):
+def test_application_from_draft_to_confirmed_delivery(demo, sign_in, tmp_path):
     today = timezone.localdate()
 
     # The department drafts and submits an application for one of its systems.
@@ -45,14 +81,40 @@ def test_application_from_draft_to_confirmed_delivery(demo, sign_in):
     page.click("text=保存草稿")
     assert "草稿" in page.inner_text("[data-status=draft]")
     number = re.search(r"ZWY\d{8}", page.inner_text("h1")).group(0)
+
+    # 第十条: submission waits for the dossier; the department uploads each material, a renamed program is refused.
+    page.click("text=提交审核")
+    assert "系统迁移（部署）技术方案" in page.inner_text(".alert-danger")
+    page.click("[data-testid=materials-link]")
+    upload_dossier(page, tmp_path)
+    edu.shot("02b-department-materials")
+    assert download(page, "annex2-pdf", tmp_path).read_bytes().startswith(b"%PDF-")
+    assert download(page, "annex3-docx", tmp_path).read_bytes()[:2] == b"PK"
+    page = _open_application(edu, number)
     page.click("text=提交审核")
     assert page.locator("[data-status=submitted]").count() == 1
 
-    # The management unit reviews it and approves it for provider 甲.
+    # The management unit invites an expert (第十一条), who sees only this application and gives an opinion.
     manager = sign_in("manager")
     assert "待审核的申请" in manager.page.inner_text("[data-testid=todo-actions]")
     page = _open_application(manager, number)
+    page.click("[data-testid=experts-link]")
+    page.select_option("select[name=expert]", label="何专家")
+    page.click("[data-testid=invite-form] button[type=submit]")
+    expert = sign_in("expert")
+    page = expert.go("/dossier/invitations/")
+    assert page.locator("[data-testid=expert-inbox] tbody tr").count() == 2  # the demo's invitation and this one
+    page.click("text=%s" % number)
+    page.check("input[value=agree_with_changes]")
+    page.fill("textarea[name=opinion]", "建议按峰值利用率复核内存")
+    expert.shot("02c-expert-opinion")
+    page.click("[data-testid=opinion-form] button[type=submit]")
+    assert expert.page.goto(expert.base_url + "/applications/").status == 200
+
+    # The reviewer reads the opinion on the review page and approves it for provider 甲.
+    page = _open_application(manager, number)
     page.get_by_role("link", name="审核", exact=True).click()
+    assert "建议按峰值利用率复核内存" in page.inner_text("[data-testid=expert-summary]")
     page.select_option("#id_decision", label="同意（按申请）")
     page.select_option("#id_provider", label="示例政务云服务商（甲）")
     page.fill("#id_opinion", "资料齐全，同意开通。")
@@ -101,7 +163,11 @@ def test_application_from_draft_to_confirmed_delivery(demo, sign_in):
     assert page.inner_text("[data-testid=billing-start]") == today.isoformat()
     manager.shot("07-manager-delivered")
 
-    # The department sees the delivered resource with its billing start date.
+    # The department downloads the delivery confirmation (附件4) and sees the resource with its billing start date.
+    page = _open_application(edu, number)
+    annex4 = download(page, "annex4-pdf", tmp_path)
+    assert annex4.read_bytes().startswith(b"%PDF-")
+    assert "附件4" in annex4.name
     page = edu.go("/resources/?search=ecs-enrol-e2e")
     assert today.isoformat() in page.inner_text("[data-testid=resource-table]")
     edu.shot("08-department-resources")

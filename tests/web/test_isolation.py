@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from govcloud.accounts.models import User
-from govcloud.applications.models import Application, Filing
+from govcloud.applications.dossier_models import ExpertInvitation, Material
+from govcloud.applications.models import Application, Filing, Review
 from govcloud.metering.models import HandoverRecord, RationalityFinding
 from govcloud.notifications.models import Message
 from govcloud.billing.models import Charge, Statement
@@ -37,6 +38,19 @@ DEPARTMENT_SCOPED = {
     "resources:confirm_delivery": ("pk", lambda: DeliveryConfirmation.objects.filter(department__code=VICTIM)),
     "systems:detail": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
     "systems:edit": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
+    "dossier:materials": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "dossier:versions": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "dossier:experts": ("pk", lambda: Application.objects.filter(department__code=VICTIM)),
+    "dossier:material_download": ("pk", lambda: Material.objects.filter(application__department__code=VICTIM)),
+    "dossier:material_withdraw": ("pk", lambda: Material.objects.filter(application__department__code=VICTIM)),
+    "dossier:expert_opinion": ("pk", lambda: ExpertInvitation.objects.filter(application__department__code=VICTIM)),
+    "documents:application_form": ("pk", lambda: Application.objects.filter(department__code=VICTIM), {"fmt": "pdf"}),
+    "documents:requirements_form": ("pk", lambda: Application.objects.filter(department__code=VICTIM),
+                                    {"fmt": "docx"}),
+    "documents:delivery_confirmation": ("pk", lambda: DeliveryConfirmation.objects.filter(department__code=VICTIM),
+                                        {"fmt": "docx"}),
+    "documents:review_opinion": ("pk", lambda: Review.objects.filter(application__department__code=VICTIM),
+                                 {"fmt": "docx"}),
     "metering:resource": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
     "metering:system": ("pk", lambda: InformationSystem.objects.filter(department__code=VICTIM)),
     "metering:apply_change": ("pk", lambda: CloudResource.objects.filter(department__code=VICTIM)),
@@ -60,6 +74,7 @@ NOT_DEPARTMENT_SCOPED = {
     "metering:source_edit", "metering:source_pull",
     "accounts:set_active",
     "catalog:detail", "catalog:edit", "catalog:retire", "catalog:reinstate", "catalog:delete", "catalog:fee_standard",
+    "documents:catalog",
     # Settlements and usage assessments are per provider; department users get 403 on every billing page of them.
     "billing:settlement", "billing:settlement_sign", "billing:settlement_xlsx", "billing:settlement_docx",
     "billing:settlement_pdf", "billing:assessment",
@@ -88,9 +103,9 @@ def demo(db, settings):
     call_command("load_demo", verbosity=0)
 
 
-def _post_only(client, name, keyword):
+def _post_only(client, name, keyword, extra):
     """A POST-only action returns 405 to GET for any id, existing or not, so 405 reveals nothing."""
-    return client.get(reverse(name, kwargs={keyword: 10**9})).status_code == 405
+    return client.get(reverse(name, kwargs={keyword: 10**9, **extra})).status_code == 405
 
 
 def test_every_url_with_an_id_is_classified():
@@ -107,13 +122,14 @@ def test_outsider_denied_department_pages(demo, client):
     client.force_login(User.objects.get(username=OUTSIDER))
     checked = 0
 
-    for name, (keyword, objects) in DEPARTMENT_SCOPED.items():
+    for name, (keyword, objects, *extra) in DEPARTMENT_SCOPED.items():
+        extra = extra[0] if extra else {}
         for obj in objects():
-            url = reverse(name, kwargs={keyword: obj.pk})
+            url = reverse(name, kwargs={keyword: obj.pk, **extra})
             for method in (client.get, client.post):
                 response = method(url)
                 allowed = {403, 404}
-                if method.__name__ == "get" and _post_only(client, name, keyword):
+                if method.__name__ == "get" and _post_only(client, name, keyword, extra):
                     allowed.add(405)
                 assert response.status_code in allowed, "%s %s gave %s" % (method.__name__, url,
                                                                             response.status_code)

@@ -11,6 +11,7 @@ from govcloud.web.demo import DemoContext, load_scenario
 # Each app that has demo records adds its builder here; they run in this order in one transaction.
 DEMO_BUILDERS = [
     "govcloud.web.demo.build",
+    "govcloud.applications.demo.build",
     "govcloud.catalog.demo.build",
     "govcloud.workdays.demo.build",
     "govcloud.policy.demo.build",

@@ -1,6 +1,7 @@
 """Statement pages: the list, one statement with its lines, the days behind a line, and finance's forecast."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -87,18 +88,24 @@ def charge_days(request, charge_pk):
         pk=charge_pk, statement__in=Statement.objects.visible_to(request.user))
     statement = charge.statement
     days = []
+    total_fen = Fraction(0)
     history = history_of(charge.resource)
     if history is not None:
         for day in day_charges(history, load_price_book(), charge.first_day, charge.last_day):
             if day.item == charge.item.code and day.quantity == charge.quantity:
-                exact = Decimal(day.exact_fen.numerator) / Decimal(day.exact_fen.denominator) / 100
                 days.append({"day": day.day, "quantity": day.quantity, "price": day.price,
-                             "amount": exact.quantize(DAY_PLACES)})
-    exact_total = sum((entry["amount"] for entry in days), Decimal("0"))
+                             "amount": _yuan(day.exact_fen).quantize(DAY_PLACES)})
+                total_fen += day.exact_fen
+    # Sum the exact fractions, not the displayed six-place amounts, so the total shows no rounding residue.
+    exact_total = _yuan(total_fen).quantize(DAY_PLACES)
     return render(request, "billing/charge_days.html", {
         "statement": statement, "charge": charge, "days": days, "exact_total": exact_total,
         "records_changed": len(days) != charge.days or exact_total.quantize(Decimal("0.01")) != charge.amount,
     })
+
+
+def _yuan(fen):
+    return Decimal(fen.numerator) / Decimal(fen.denominator) / 100
 
 
 @login_required

@@ -17,11 +17,11 @@ from govcloud.applications.dossier_forms import (
     MaterialUploadForm,
     OfflineApplicationForm,
 )
+from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
 from govcloud.applications.forms import LineFormSet, lines_from
+from govcloud.applications.models import REVIEW_STATES, Application
 from govcloud.applications.offline import record_offline_application
 from govcloud.applications.services import FORM_FIELDS
-from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
-from govcloud.applications.models import Application, REVIEW_STATES
 from govcloud.applications.uploads import CONTENT_TYPES
 from govcloud.web.paging import paginate
 

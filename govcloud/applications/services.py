@@ -16,7 +16,6 @@ from govcloud.accounts.models import Organisation, OrganisationKind, Role
 from govcloud.accounts.permissions import require_own_department, require_role
 from govcloud.applications.dossier_models import VersionEvent
 from govcloud.applications.materials import ensure_dossier_complete
-from govcloud.applications.versions import record_version
 from govcloud.applications.models import (
     EDITABLE_STATES,
     REVIEW_STATES,
@@ -29,6 +28,7 @@ from govcloud.applications.models import (
     Review,
     ReviewLine,
 )
+from govcloud.applications.versions import record_version
 from govcloud.audit.services import record_event
 from govcloud.deadlines.models import ObligationKind
 from govcloud.deadlines.services import open_obligation

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from govcloud.billing.proration import (
     ONE_DAY,
     Per,
-    days_in_year,
     daily_divisor,
     daily_fen,
+    days_in_year,
     fen_to_yuan,
     month_start,
     round_fen,

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from govcloud.accounts.models import Organisation, OrganisationKind, USER_DEPARTMENT_KINDS
+from govcloud.accounts.models import USER_DEPARTMENT_KINDS, Organisation, OrganisationKind
 from govcloud.billing.models import Settlement, SettlementStatus, Statement
 
 

@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from govcloud.accounts.models import Role
 from govcloud.applications.dossier_models import ExpertInvitation, InvitationStatus
 from govcloud.applications.models import (
-    EDITABLE_STATES, RESOURCE_KINDS, Application, ApplicationKind, ApplicationStatus, Filing,
+    EDITABLE_STATES,
+    RESOURCE_KINDS,
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+    Filing,
 )
 from govcloud.deadlines.models import Obligation
 from govcloud.metering.models import FlagStatus, UtilizationFlag

@@ -2,7 +2,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.metering.models import (
-    FindingKind, FindingStatus, FlagDirection, FlagStatus, Metric, RationalityFinding, UtilizationFlag,
+    FindingKind,
+    FindingStatus,
+    FlagDirection,
+    FlagStatus,
+    Metric,
+    RationalityFinding,
+    UtilizationFlag,
 )
 
 

@@ -18,7 +18,12 @@ from django.utils.translation import gettext as _
 from govcloud.applications.models import APPROVED_STATES, REVIEW_STATES, ApplicationStatus
 from govcloud.audit.services import record_event
 from govcloud.metering.models import (
-    ACTIVE_FLAG_STATES, DailyRollup, FlagDirection, FlagStatus, Metric, UtilizationFlag,
+    ACTIVE_FLAG_STATES,
+    DailyRollup,
+    FlagDirection,
+    FlagStatus,
+    Metric,
+    UtilizationFlag,
 )
 from govcloud.metering.sizing import component_for, recommended_quantity
 from govcloud.notifications.services import send_message

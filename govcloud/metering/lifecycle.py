@@ -22,7 +22,11 @@ from govcloud.audit.services import record_event
 from govcloud.deadlines.models import ObligationKind
 from govcloud.deadlines.services import meet_obligations
 from govcloud.metering.models import (
-    ACTIVE_FLAG_STATES, FlagStatus, HandoverRecord, HandoverStatus, UtilizationFlag,
+    ACTIVE_FLAG_STATES,
+    FlagStatus,
+    HandoverRecord,
+    HandoverStatus,
+    UtilizationFlag,
 )
 from govcloud.metering.rationality import close_reclaimed_findings
 from govcloud.metering.sizing import metric_of_item

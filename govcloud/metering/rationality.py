@@ -24,7 +24,13 @@ from govcloud.audit.services import record_event
 from govcloud.deadlines.models import ObligationKind
 from govcloud.deadlines.services import meet_obligations, open_obligation
 from govcloud.metering.models import (
-    CLOSED_FINDING_STATES, DailyRollup, FindingKind, FindingStatus, Metric, RationalityAssessment, RationalityFinding,
+    CLOSED_FINDING_STATES,
+    DailyRollup,
+    FindingKind,
+    FindingStatus,
+    Metric,
+    RationalityAssessment,
+    RationalityFinding,
 )
 from govcloud.notifications.services import send_message
 from govcloud.policy.models import Parameter

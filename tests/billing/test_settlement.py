@@ -157,8 +157,8 @@ def test_current_year_not_settled(year_of_service, users, orgs):
 
 def test_assessor_writes_assessment_others_cannot_rewrite(year_of_service, users, orgs):
     """第二十八条: a commissioned third-party assessor writes the report; another organisation may not rewrite it."""
-    from tests.factories import OrganisationFactory, UserFactory
     from govcloud.accounts.models import OrganisationKind, Role
+    from tests.factories import OrganisationFactory, UserFactory
 
     firm = OrganisationFactory(code="assessor-firm", name="某评估机构", kind=OrganisationKind.ASSESSOR)
     assessor = UserFactory(username="assessor", role=Role.ASSESSOR, organisation=firm)

@@ -7,7 +7,6 @@ from django.urls import reverse
 from govcloud.applications.dossier_models import MaterialKind
 from govcloud.applications.materials import open_material_for_download, upload_material
 from govcloud.applications.models import ApplicationStatus
-
 from govcloud.audit.models import AuditEvent
 from tests.factories import TEST_PASSWORD
 

@@ -10,8 +10,8 @@ import time
 import pytest
 import requests
 
-from tests.metering.reference import openmetrics_lines
 from tests.metering.helpers import trace_path
+from tests.metering.reference import openmetrics_lines
 
 PROMETHEUS_VMS = (1, 2, 82)
 

@@ -7,7 +7,12 @@ from django.core.management import call_command
 
 from govcloud.applications.models import Application, ApplicationKind, ApplicationStatus
 from govcloud.metering.models import (
-    DailyRollup, FindingStatus, FlagStatus, HandoverRecord, RationalityFinding, UtilizationFlag,
+    DailyRollup,
+    FindingStatus,
+    FlagStatus,
+    HandoverRecord,
+    RationalityFinding,
+    UtilizationFlag,
 )
 from govcloud.resources.models import CloudResource, ResourceStatus
 

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from govcloud.metering.models import (
-    DailyRollup, FindingKind, FlagDirection, Metric, RationalityFinding, SourceKind, UtilizationFlag,
+    DailyRollup,
+    FindingKind,
+    FlagDirection,
+    Metric,
+    RationalityFinding,
+    SourceKind,
+    UtilizationFlag,
 )
 from govcloud.notifications.services import send_message
 from govcloud.resources.models import CloudResource

@@ -11,9 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from govcloud.accounts.models import User
 from govcloud.applications.dossier_models import ExpertInvitation, Material
 from govcloud.applications.models import Application, Filing, Review
+from govcloud.billing.models import Charge, Statement
 from govcloud.metering.models import HandoverRecord, RationalityFinding
 from govcloud.notifications.models import Message
-from govcloud.billing.models import Charge, Statement
 from govcloud.resources.models import CloudResource, DeliveryConfirmation, ServiceAgreement
 from govcloud.systems.models import InformationSystem
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from govcloud.accounts.reference import ORGANISATIONS_CSV, ReferenceDataError, load_organisations
 from govcloud.catalog.reference import CATALOG_CSV, load_catalog
-from govcloud.policy.models import PolicyValue
 from govcloud.metering.seed import seed_metering_values
+from govcloud.policy.models import PolicyValue
 from govcloud.policy.seed import seed_rule_values
 
 

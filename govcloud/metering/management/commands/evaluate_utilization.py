@@ -5,8 +5,8 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from govcloud.metering.lifecycle import draft_change_for_flags
 from govcloud.metering.flags import evaluate_utilization
+from govcloud.metering.lifecycle import draft_change_for_flags
 from govcloud.metering.rationality import run_assessment
 from govcloud.web.clock import local_today
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from govcloud.accounts.models import Organisation
 from govcloud.metering.services import import_file, rollups_of_file
 from govcloud.metering.tables import preset_names
+from govcloud.resources.models import CloudResource
 
 
 class Command(BaseCommand):
@@ -49,6 +50,13 @@ class Command(BaseCommand):
             raise CommandError(_("{count} row(s) rejected; nothing would be stored.").format(count=problems.total))
         for rollup in rollups:
             self.stdout.write(json.dumps(rollup.as_json_dict(), ensure_ascii=False))
+        # The dry run also checks roll-ups of traces not yet tied to a resource, so unknown instances only warn.
+        instances = sorted({rollup.instance for rollup in rollups})
+        known = set(CloudResource.objects.filter(instance_id__in=instances).values_list("instance_id", flat=True))
+        for instance in instances:
+            if instance not in known:
+                self.stderr.write(_("Warning: no resource has the instance id “{instance}”; the real import would "
+                                    "reject this file.").format(instance=instance))
 
     def _report(self, outcome):
         run = outcome.run

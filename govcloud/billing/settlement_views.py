@@ -28,6 +28,11 @@ def _error_text(error):
 @login_required
 def settlement_list(request):
     require_page_role(request.user, *SETTLEMENT_ROLES)
+    return _settlement_page(request)
+
+
+def _settlement_page(request, **bound_forms):
+    """Render the settlements page; a form that failed is shown again with what was typed and its errors."""
     settlements = Settlement.objects.visible_to(request.user).select_related("provider").order_by(
         "-year", "provider__code")
     context = filtered_page(request, SettlementFilter, settlements)
@@ -40,6 +45,7 @@ def settlement_list(request):
     if request.user.has_role(Role.MANAGER, Role.FINANCE):
         context["adjustment_form"] = AdjustmentForm()
         context["pending"] = Adjustment.objects.filter(settlement__isnull=True).select_related("provider", "corrects")
+    context.update(bound_forms)
     return render(request, "billing/settlement_list.html", context)
 
 
@@ -101,12 +107,11 @@ def score_record(request):
                 actor=request.user, provider=data["provider"], year=data["year"], score=data["score"],
                 source=data["source"], now=timezone.now())
         except ValidationError as error:
-            messages.error(request, _error_text(error))
-        else:
-            messages.success(request, _("The evaluation score is recorded."))
-    else:
-        messages.error(request, _("The score form has errors: {errors}").format(errors=form.errors.as_text()))
-    return redirect("billing:settlements")
+            form.add_error(None, _error_text(error))
+            return _settlement_page(request, score_form=form)
+        messages.success(request, _("The evaluation score is recorded."))
+        return redirect("billing:settlements")
+    return _settlement_page(request, score_form=form)
 
 
 @login_required
@@ -119,12 +124,11 @@ def adjustment_record(request):
             settlement_services.record_adjustment(actor=request.user, provider=data["provider"],
                                                   amount=data["amount"], reason=data["reason"], now=timezone.now())
         except ValidationError as error:
-            messages.error(request, _error_text(error))
-        else:
-            messages.success(request, _("The adjustment is recorded; it is paid on the next settlement."))
-    else:
-        messages.error(request, _("The adjustment form has errors: {errors}").format(errors=form.errors.as_text()))
-    return redirect("billing:settlements")
+            form.add_error(None, _error_text(error))
+            return _settlement_page(request, adjustment_form=form)
+        messages.success(request, _("The adjustment is recorded; it is paid on the next settlement."))
+        return redirect("billing:settlements")
+    return _settlement_page(request, adjustment_form=form)
 
 
 @login_required

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Organisation, OrganisationKind
+from govcloud.web.forms import date_input
 
 
 def _providers():
@@ -36,8 +37,8 @@ class ContractForm(forms.Form):
     provider = forms.ModelChoiceField(queryset=_providers(), label=_("Provider"))
     number = forms.CharField(label=_("Contract number"), max_length=60)
     procurement_basis = forms.CharField(label=_("Procurement basis"), max_length=200)
-    starts_on = forms.DateField(label=_("Contract starts on"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Contract ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("Contract starts on"), widget=date_input())
+    ends_on = forms.DateField(label=_("Contract ends on"), widget=date_input())
 
 
 class RebuildForm(forms.Form):

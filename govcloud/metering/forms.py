@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcloud.accounts.models import Organisation, OrganisationKind
 from govcloud.metering.models import PrometheusSource
+from govcloud.web.forms import date_input
 
 
 class FindingDecisionForm(forms.Form):
@@ -40,7 +41,7 @@ class ChangeForm(forms.Form):
 
 
 class CompletionForm(forms.Form):
-    day = forms.DateField(label=_("completed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(label=_("completed on"), widget=date_input())
 
 
 class HandoverForm(forms.Form):
@@ -48,7 +49,7 @@ class HandoverForm(forms.Form):
     documents_handover = forms.CharField(label=_("documents handed over"), required=False,
                                          widget=forms.Textarea(attrs={"rows": 2}))
     clearing = forms.CharField(label=_("clearing"), widget=forms.Textarea(attrs={"rows": 2}))
-    cleared_on = forms.DateField(label=_("cleared on"), widget=forms.DateInput(attrs={"type": "date"}))
+    cleared_on = forms.DateField(label=_("cleared on"), widget=date_input())
 
 
 class PrometheusSourceForm(forms.ModelForm):

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications.models import RESOURCE_KINDS, Application, ApplicationKind, ApplicationStatus
+from govcloud.deadlines.models import Obligation, ObligationKind, ObligationStatus
 from govcloud.metering import lifecycle
 from govcloud.metering.forms import ChangeForm, CompletionForm, ExitForm, HandoverForm
 from govcloud.metering.models import HandoverRecord
@@ -68,12 +71,23 @@ def apply_exit(request, pk):
 
 @login_required
 def work_list(request):
+    return _work_page(request, CompletionForm(initial={"day": local_today()}))
+
+
+def _work_page(request, completion_form):
+    """Render the change and exit work list; after a rejected completion the typed date stays in the form."""
+    # The open change or reclaim deadline of each application, in one subquery for the whole page.
+    open_deadline = Obligation.objects.filter(
+        kind__in=(ObligationKind.CHANGE, ObligationKind.RECLAIM), status=ObligationStatus.OPEN,
+        subject_type=ContentType.objects.get_for_model(Application), subject_id=OuterRef("pk"),
+    ).order_by("due_on").values("due_on")[:1]
     applications = (Application.objects.visible_to(request.user).filter(kind__in=RESOURCE_KINDS)
                     .select_related("department", "target_resource", "provider", "handover")
+                    .annotate(due_on=Subquery(open_deadline))
                     .order_by("-created_at", "-pk"))
     page = Paginator(applications, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "metering/work_list.html", {
-        "page_obj": page, "completion_form": CompletionForm(initial={"day": local_today()}),
+        "page_obj": page, "completion_form": completion_form, "today": local_today(),
         "is_provider": request.user.role == Role.PROVIDER, "approved": ApplicationStatus.APPROVED,
         "completed": ApplicationStatus.COMPLETED, "change": ApplicationKind.CHANGE, "exit": ApplicationKind.EXIT,
     })
@@ -94,8 +108,8 @@ def complete(request, pk):
             lifecycle.reclaim_for_exit(application, actor=request.user, reclaimed_on=form.cleaned_data["day"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Recorded."))
+        return _work_page(request, form)
+    messages.success(request, _("Recorded."))
     return redirect("metering:work")
 
 

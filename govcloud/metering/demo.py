@@ -129,7 +129,9 @@ def build(context):
     _decide_findings(context, texts, assessment)
     # Exits for two resources that no change or reclaim touched: one reclaimed with its handover, one submitted.
     untouched = (CloudResource.objects.filter(status=ResourceStatus.IN_SERVICE, rationality_findings__isnull=True)
-                 .exclude(resource_applications__status__in=(ApplicationStatus.SUBMITTED, ApplicationStatus.COMPLETED))
+                 .exclude(resource_applications__status__in=(
+                     ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED,
+                     ApplicationStatus.APPROVED, ApplicationStatus.COMPLETED))
                  .order_by("-pk")[:2])
     for resource, finish in zip(list(untouched), (True, False)):
         _walk_exit(context, texts, resource, finish=finish)

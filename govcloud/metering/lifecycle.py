@@ -41,6 +41,20 @@ def _require_in_service(resource):
         raise ValidationError(_("The resource {resource} has been reclaimed.").format(resource=resource))
 
 
+def _require_no_open_application(resource):
+    # One change or exit at a time per resource: two open ones could resize a resource that is being reclaimed.
+    open_application = Application.objects.filter(
+        target_resource=resource,
+        status__in=(ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED,
+                    ApplicationStatus.APPROVED),
+    ).order_by("pk").first()
+    if open_application is not None:
+        raise ValidationError(
+            _("{resource} already has the open application {number} ({status}); finish or withdraw it first.").format(
+                resource=resource.name, number=open_application.number,
+                status=open_application.get_status_display()))
+
+
 def _form_from_system(resource, reason):
     system = resource.system
     return {"contact_name": system.contact_name, "contact_phone": system.contact_phone, "reason": reason,
@@ -57,6 +71,7 @@ def create_change_application(*, actor, resource, quantities, reason, today, for
     """Draft a change application (第十四条) asking for new quantities {catalog item: quantity} of a resource."""
     require_own_department(actor, resource.department)
     _require_in_service(resource)
+    _require_no_open_application(resource)
     current = {component.item_id: component.quantity for component in components_in_force(resource, today)}
     lines = [(item, quantity, "") for item, quantity in quantities.items()]
     if all(current.get(item.pk) == quantity for item, quantity in quantities.items()):
@@ -70,6 +85,7 @@ def create_exit_application(*, actor, resource, reason, today, form=None):
     """Draft an exit application (第十五条) returning every component of the resource in force today."""
     require_own_department(actor, resource.department)
     _require_in_service(resource)
+    _require_no_open_application(resource)
     lines = [(component.item, component.quantity, "") for component in components_in_force(resource, today)]
     if not lines:
         raise ValidationError(_("The resource has no component in force to return."))

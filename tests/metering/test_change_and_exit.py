@@ -162,3 +162,19 @@ def test_billing_follows_change_and_stops_at_reclaim(resource, users, orgs, pric
     assert vcpu[datetime.date(2026, 5, 14)] == 4
     assert vcpu[datetime.date(2026, 5, 15)] == 8
     assert max(vcpu) == datetime.date(2026, 6, 9)
+
+
+def test_second_open_application_for_a_resource_is_refused(users, orgs, system, priced_items):
+    """第十四条, 第十五条: one change or exit at a time, so a resource being reclaimed is never resized."""
+    application = provisioned(users, orgs, system, priced_items)
+    confirmation = resource_services.submit_delivery_confirmation(application, actor=users["engineer"],
+                                                                  credential_handover="当面移交")
+    resource_services.confirm_delivery(confirmation, actor=users["reviewer"], confirmed_on=datetime.date(2026, 3, 4))
+    resource = application.resources.get()
+    change = lifecycle.create_change_application(actor=users["applicant"], resource=resource,
+                                                 quantities={priced_items["vcpu"]: 8}, reason="扩容",
+                                                 today=datetime.date(2026, 3, 5))
+
+    with pytest.raises(ValidationError, match=change.number):
+        lifecycle.create_exit_application(actor=users["applicant"], resource=resource, reason="注销",
+                                          today=datetime.date(2026, 3, 5))

@@ -12,7 +12,7 @@ ACTION_LABELS = {
     "application.returned": _("Application returned for supplement"),
     "application.rejected": _("Application rejected"),
     "application.provisioned": _("Provisioning completed"),
-    "application.delivered": _("Delivery confirmed"),
+    "application.delivered": _("Application delivered"),
     "filing.read": _("Filing read"),
     "resource.provisioned": _("Resource provisioned"),
     "agreement.recorded": _("Service agreement recorded"),

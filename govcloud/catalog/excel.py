@@ -12,7 +12,6 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -152,7 +151,7 @@ def _cell_text(row, index):
     return str(row[index]).strip()
 
 
-def _check_row(number, values, periods, seen_codes):
+def _check_row(number, values, periods, seen_codes, categories):
     errors = []
     for field in REQUIRED_FIELDS:
         if not values[field]:
@@ -166,6 +165,10 @@ def _check_row(number, values, periods, seen_codes):
         errors.append(RowError(number, _("Billing period “{value}” is not one of {choices}.").format(
             value=values["billing_period"],
             choices=pgettext("list separator", ", ").join(str(p.label) for p in BillingPeriod))))
+    if values["category"] and values["category"] not in categories:
+        # A misspelt category would otherwise become a new group of the official catalog.
+        errors.append(RowError(number, _("Category “{value}” is not one of {choices}.").format(
+            value=values["category"], choices=pgettext("list separator", ", ").join(categories))))
     if values["code"] in seen_codes:
         errors.append(RowError(number, _("Code {code} already appears in row {row}.").format(
             code=values["code"], row=seen_codes[values["code"]])))
@@ -185,11 +188,12 @@ def read_catalog_rows(workbook_file):
     header_number, columns = _find_header(rows)
 
     periods, seen_codes, parsed, errors = _billing_periods(), {}, [], []
+    categories = list(CatalogCategory.objects.order_by("position", "name").values_list("name", flat=True))
     for number, row in enumerate(rows[header_number:], header_number + 1):
         values = {field: _cell_text(row, columns.get(field)) for field in IMPORTED_FIELDS}
         if not any(values.values()):
             continue
-        row_errors = _check_row(number, values, periods, seen_codes)
+        row_errors = _check_row(number, values, periods, seen_codes, categories)
         errors.extend(row_errors)
         seen_codes.setdefault(values["code"], number)
         if not row_errors:
@@ -201,12 +205,9 @@ def read_catalog_rows(workbook_file):
 
 
 def _category(name, cache):
+    # Rows were checked against the existing categories, so the name is one of them.
     if name not in cache:
-        category = CatalogCategory.objects.filter(name=name).first()
-        if category is None:
-            position = (CatalogCategory.objects.aggregate(last=Max("position"))["last"] or 0) + 1
-            category = CatalogCategory.objects.create(name=name, position=position)
-        cache[name] = category
+        cache[name] = CatalogCategory.objects.get(name=name)
     return cache[name]
 
 

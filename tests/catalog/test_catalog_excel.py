@@ -13,7 +13,7 @@ from django.utils import translation
 from govcloud.audit.models import AuditEvent
 from govcloud.catalog.excel import CatalogImportError, export_catalog, import_catalog
 from govcloud.catalog.models import BillingPeriod, CatalogItem
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, CategoryFactory
 
 
 def exported_workbook():
@@ -39,7 +39,12 @@ def test_export_lists_items_with_prices(priced_items):
     assert rows["ECS-MEM"][5] == "按月"
 
 
-def test_round_trip_updates_and_adds(priced_items, users):
+@pytest.fixture
+def storage_category(db):
+    return CategoryFactory(name="存储服务")
+
+
+def test_round_trip_updates_and_adds(priced_items, users, storage_category):
     workbook = exported_workbook()
     sheet = workbook.active
     sheet["C5"] = "云主机vCPU（通用型）"  # row 4 is ECS-MEM: the catalog sorts by code
@@ -56,7 +61,7 @@ def test_round_trip_updates_and_adds(priced_items, users):
     assert AuditEvent.objects.get(action="catalog.imported").details == {"created": 1, "updated": 2}
 
 
-def test_bad_rows_reported_and_nothing_imported(priced_items, users):
+def test_bad_rows_reported_and_nothing_imported(priced_items, users, storage_category):
     """Each bad row is named with its row number in Chinese, and the good rows are not imported either."""
     workbook = exported_workbook()
     sheet = workbook.active
@@ -120,3 +125,20 @@ def test_import_page_forbidden_for_department(client, priced_items, users):
     client.login(username="applicant", password=TEST_PASSWORD)
 
     assert client.get(reverse("catalog_excel:import")).status_code == 403
+
+
+def test_unknown_category_is_a_row_error(priced_items, users):
+    """B3: a misspelt category is refused instead of becoming a new group of the catalog."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["目录编码", "类别", "服务项目", "规格", "计量单位", "计费周期"])
+    sheet.append(["NEW-1", "不存在的类别", "测试项", "", "个", "按月"])
+    upload = io.BytesIO()
+    workbook.save(upload)
+    upload.seek(0)
+
+    with translation.override("zh-hans"), pytest.raises(CatalogImportError) as raised:
+        import_catalog(upload, actor=users["reviewer"])
+
+    assert "不存在的类别" in str(raised.value)
+    assert not CatalogItem.objects.filter(code="NEW-1").exists()

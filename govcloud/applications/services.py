@@ -6,6 +6,7 @@ the obligations the rules attach to it.
 """
 
 import logging
+import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -94,7 +95,15 @@ def _check_lines(lines):
         seen.add(item.pk)
 
 
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
+
+
 def _check_form(form):
+    phone = form.get("contact_phone")
+    if phone is not None and not PHONE_PATTERN.match(phone.strip()):
+        raise ValidationError(
+            _("“{phone}” is not a telephone number; use digits, with a hyphen or a leading + where needed.").format(
+                phone=phone), code="invalid_phone")
     period = form.get("period_months")
     if period is not None and not 1 <= period <= 120:
         raise ValidationError(_("The period of use must be between 1 and 120 months."), code="invalid_period")

@@ -191,3 +191,20 @@ def test_period_of_use_out_of_range_is_rejected(users, system, priced_items, mon
         services.create_application(actor=users["applicant"], system=system,
                                     form=dict(workflow.FORM, period_months=months),
                                     lines=[(priced_items["vcpu"], 1, "")])
+
+
+@pytest.mark.parametrize("phone", ["abc", "12", "0355-12a4567"])
+def test_contact_phone_must_be_a_number(users, system, priced_items, phone):
+    with pytest.raises(ValidationError):
+        services.create_application(actor=users["applicant"], system=system,
+                                    form=dict(workflow.FORM, contact_phone=phone),
+                                    lines=[(priced_items["vcpu"], 1, "")])
+
+
+@pytest.mark.parametrize("phone", ["13900000000", "0355-2345678", "+86 139 0000 0000"])
+def test_contact_phone_accepts_usual_forms(users, system, priced_items, phone):
+    application = services.create_application(actor=users["applicant"], system=system,
+                                              form=dict(workflow.FORM, contact_phone=phone),
+                                              lines=[(priced_items["vcpu"], 1, "")])
+
+    assert application.contact_phone == phone

@@ -198,3 +198,25 @@ def test_other_roles_see_their_own_menu(demo, sign_in, username, expected_menu, 
     for entry in hidden_menu:
         assert entry not in menu
     session.shot("10-%s-home" % username)
+
+
+def test_department_adds_rows_for_more_items(demo, sign_in):
+    edu = sign_in("edu")
+    page = edu.go("/applications/new/")
+    rows = page.locator("[data-testid=line-table] tbody tr")
+    assert rows.count() == 3
+
+    page.click("[data-testid=add-line]")
+    assert rows.count() == 4
+    page.select_option("#id_system", label="义务教育招生报名系统")
+    page.fill("#id_contact_name", "孙老师")
+    page.fill("#id_contact_phone", "13903550101")
+    page.fill("#id_reason", "四类资源一并申请")
+    for index, (label, quantity) in enumerate([("ECS-VCPU 云主机vCPU", "4"), ("ECS-MEM 云主机内存", "8"),
+                                                ("EVS-SSD 高性能块存储", "200"), ("NET-BW 互联网带宽", "5")]):
+        page.select_option("#id_lines-%d-item" % index, label=label)
+        page.fill("#id_lines-%d-quantity" % index, quantity)
+    page.click("text=保存草稿")
+
+    assert "ZWY" in page.inner_text("h1")
+    assert page.locator("[data-testid=lines] tbody tr").count() == 4

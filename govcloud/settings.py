@@ -158,8 +158,8 @@ LOGGING = {
     # WeasyPrint and fontTools log every layout step at INFO; only their warnings matter here.
     "loggers": {
         "weasyprint": {"level": "WARNING"},
-        # Refused or missing pages (403, 404, 405) are normal answers; Django logs a 403 with a full traceback.
-        # Server errors (500) are still logged.
+        # Refused or missing pages (403, 404, 405) are normal responses, but Django logs a 403 with a full
+        # traceback. Server errors (500) are still logged.
         "django.request": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
     },

@@ -7,7 +7,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications import experts, materials, versions
@@ -23,6 +22,7 @@ from govcloud.applications.models import REVIEW_STATES, Application
 from govcloud.applications.offline import record_offline_application
 from govcloud.applications.services import FORM_FIELDS
 from govcloud.applications.uploads import CONTENT_TYPES
+from govcloud.web.decorators import post_only
 from govcloud.web.paging import paginate
 
 
@@ -69,7 +69,7 @@ def material_list(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def material_withdraw(request, pk):
     material = get_object_or_404(materials.Material.objects.visible_to(request.user), pk=pk)
     try:

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.billing import assessment as assessment_services
@@ -14,15 +13,13 @@ from govcloud.billing import settlement as settlement_services
 from govcloud.billing.filters import SettlementFilter
 from govcloud.billing.forms import AdjustmentForm, AssessmentForm, ContractForm, EvaluationScoreForm, ProviderYearForm
 from govcloud.billing.models import Adjustment, EvaluationScore, ProviderContract, Settlement, UsageAssessment
+from govcloud.web.actions import error_text
+from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
 from govcloud.web.paging import paginate
 
 SETTLEMENT_ROLES = (Role.MANAGER, Role.FINANCE, Role.AUTHORITY, Role.PROVIDER)
 ASSESSMENT_ROLES = (Role.MANAGER, Role.FINANCE, Role.AUTHORITY, Role.PROVIDER, Role.ASSESSOR)
-
-
-def _error_text(error):
-    return " ".join(error.messages)
 
 
 @login_required
@@ -65,7 +62,7 @@ def settlement_detail(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def settlement_prepare(request):
     form = ProviderYearForm(request.POST)
     if not form.is_valid():
@@ -76,28 +73,28 @@ def settlement_prepare(request):
             actor=request.user, provider=form.cleaned_data["provider"], year=form.cleaned_data["year"],
             now=timezone.now())
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("billing:settlements")
     messages.success(request, _("The settlement is prepared."))
     return redirect("billing:settlement", pk=settlement.pk)
 
 
 @login_required
-@require_POST
+@post_only
 def settlement_sign(request, pk):
     require_page_role(request.user, *SETTLEMENT_ROLES)
     settlement = get_object_or_404(Settlement.objects.visible_to(request.user), pk=pk)
     try:
         settlement_services.sign_settlement(actor=request.user, settlement=settlement, now=timezone.now())
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("The settlement is signed; it will not change again."))
     return redirect("billing:settlement", pk=pk)
 
 
 @login_required
-@require_POST
+@post_only
 def score_record(request):
     form = EvaluationScoreForm(request.POST)
     if form.is_valid():
@@ -107,7 +104,7 @@ def score_record(request):
                 actor=request.user, provider=data["provider"], year=data["year"], score=data["score"],
                 source=data["source"], now=timezone.now())
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, error_text(error))
             return _settlement_page(request, score_form=form)
         messages.success(request, _("The evaluation score is recorded."))
         return redirect("billing:settlements")
@@ -115,7 +112,7 @@ def score_record(request):
 
 
 @login_required
-@require_POST
+@post_only
 def adjustment_record(request):
     form = AdjustmentForm(request.POST)
     if form.is_valid():
@@ -124,7 +121,7 @@ def adjustment_record(request):
             settlement_services.record_adjustment(actor=request.user, provider=data["provider"],
                                                   amount=data["amount"], reason=data["reason"], now=timezone.now())
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, error_text(error))
             return _settlement_page(request, adjustment_form=form)
         messages.success(request, _("The adjustment is recorded; it is paid on the next settlement."))
         return redirect("billing:settlements")
@@ -154,7 +151,7 @@ def assessment_detail(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def assessment_save(request):
     form = AssessmentForm(request.POST)
     if not form.is_valid():
@@ -168,21 +165,21 @@ def assessment_save(request):
         if "submit" in request.POST:
             assessment_services.submit_assessment(actor=request.user, assessment=assessment, now=timezone.now())
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect("billing:assessments")
     messages.success(request, _("The usage assessment is saved."))
     return redirect("billing:assessment", pk=assessment.pk)
 
 
 @login_required
-@require_POST
+@post_only
 def contract_record(request):
     form = ContractForm(request.POST)
     if form.is_valid():
         try:
             settlement_services.record_contract(actor=request.user, now=timezone.now(), **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("The provider contract is recorded."))
     else:

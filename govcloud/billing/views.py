@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Organisation, Role
 from govcloud.billing.engine import day_charges
@@ -18,6 +17,7 @@ from govcloud.billing.models import Charge, Statement, StatementRun
 from govcloud.billing.records import history_of, load_price_book
 from govcloud.billing.services import forecast_next_year, rebuild_statements
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
 from govcloud.web.listing import filtered_page, require_page_role
 from govcloud.web.paging import paginate
 
@@ -43,7 +43,7 @@ def statement_list(request):
 
 
 @login_required
-@require_POST
+@post_only
 def statement_rebuild(request):
     """Recompute the statements of a period from the records (management unit or finance)."""
     form = RebuildForm(request.POST)

@@ -1,16 +1,13 @@
 """Pages for change and exit: applying from a resource, the provider's completion, the handover receipt."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.applications.models import RESOURCE_KINDS, Application, ApplicationKind, ApplicationStatus
@@ -20,6 +17,8 @@ from govcloud.metering.forms import ChangeForm, CompletionForm, ExitForm, Handov
 from govcloud.metering.models import HandoverRecord
 from govcloud.resources.models import CloudResource
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
+from govcloud.web.paging import paginate
 
 
 def _own_resource(request, pk):
@@ -85,7 +84,7 @@ def _work_page(request, completion_form):
                     .select_related("department", "target_resource", "provider", "handover")
                     .annotate(due_on=Subquery(open_deadline))
                     .order_by("-created_at", "-pk"))
-    page = Paginator(applications, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, applications)
     return render(request, "metering/work_list.html", {
         "page_obj": page, "completion_form": completion_form, "today": local_today(),
         "is_provider": request.user.role == Role.PROVIDER, "approved": ApplicationStatus.APPROVED,
@@ -94,7 +93,7 @@ def _work_page(request, completion_form):
 
 
 @login_required
-@require_POST
+@post_only
 def complete(request, pk):
     application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
     form = CompletionForm(request.POST)
@@ -131,13 +130,13 @@ def handover_new(request, pk):
 def handover_list(request):
     records = (HandoverRecord.objects.visible_to(request.user)
                .select_related("application", "resource", "department", "provider").order_by("-recorded_at", "-pk"))
-    page = Paginator(records, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, records)
     return render(request, "metering/handover_list.html", {
         "page_obj": page, "is_department": request.user.role == Role.DEPARTMENT})
 
 
 @login_required
-@require_POST
+@post_only
 def handover_confirm(request, pk):
     record = get_object_or_404(HandoverRecord.objects.visible_to(request.user), pk=pk)
     try:

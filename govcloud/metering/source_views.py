@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.metering import rationality
@@ -14,6 +13,7 @@ from govcloud.metering.models import ImportRun, PrometheusSource
 from govcloud.metering.sources import pull_source_now, save_prometheus_source
 from govcloud.resources.models import CloudResource
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
 
 
 def _require_manager(request):
@@ -41,7 +41,7 @@ def source_edit(request, pk=None):
 
 
 @login_required
-@require_POST
+@post_only
 def source_pull(request, pk):
     _require_manager(request)
     source = get_object_or_404(PrometheusSource, pk=pk)
@@ -56,7 +56,7 @@ def source_pull(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def record_misuse(request, pk):
     resource = get_object_or_404(CloudResource.objects.visible_to(request.user), pk=pk)
     form = MisuseForm(request.POST)

@@ -2,14 +2,11 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from govcloud.accounts.models import Role
 from govcloud.metering import charts, rationality
@@ -22,6 +19,8 @@ from govcloud.policy.services import value_on
 from govcloud.resources.models import CloudResource, ResourceStatus
 from govcloud.systems.models import InformationSystem
 from govcloud.web.clock import local_today
+from govcloud.web.decorators import post_only
+from govcloud.web.paging import paginate
 
 # How far back the charts reach.
 CHART_DAYS = 90
@@ -82,7 +81,7 @@ def flag_list(request):
              .select_related("resource", "resource__system", "department", "change_application")
              .order_by("-raised_on", "-pk"))
     flag_filter = FlagFilter(request.GET, queryset=flags)
-    page = Paginator(flag_filter.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, flag_filter.qs)
     return render(request, "metering/flag_list.html", {"filter": flag_filter, "page_obj": page})
 
 
@@ -91,7 +90,7 @@ def finding_list(request):
     findings = (RationalityFinding.objects.visible_to(request.user)
                 .select_related("resource", "resource__system", "department").order_by("-found_on", "-pk"))
     finding_filter = FindingFilter(request.GET, queryset=findings)
-    page = Paginator(finding_filter.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, finding_filter.qs)
     return render(request, "metering/finding_list.html", {
         "filter": finding_filter, "page_obj": page, "decision_form": FindingDecisionForm(),
         "rectified_form": RectifiedForm(), "definitions": rationality.definitions_on(local_today()),
@@ -100,7 +99,7 @@ def finding_list(request):
 
 
 @login_required
-@require_POST
+@post_only
 def finding_decide(request, pk):
     finding = get_object_or_404(RationalityFinding.objects.visible_to(request.user), pk=pk)
     form = FindingDecisionForm(request.POST)
@@ -120,7 +119,7 @@ def finding_decide(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def finding_rectified(request, pk):
     finding = get_object_or_404(RationalityFinding.objects.visible_to(request.user), pk=pk)
     form = RectifiedForm(request.POST)
@@ -137,7 +136,7 @@ def finding_rectified(request, pk):
 
 
 @login_required
-@require_POST
+@post_only
 def assessment_run(request):
     assessment = rationality.run_assessment(local_today(), actor=request.user)
     messages.success(request, _("Assessment done: {count} new finding(s).").format(count=assessment.findings.count()))

@@ -25,7 +25,7 @@ from govcloud.systems.models import InformationSystem
 logger = logging.getLogger(__name__)
 
 SCENARIO_PATH = Path(__file__).parent / "demo_data" / "scenario.json"
-# Steps of the application's life, in order; a scenario's "state" says where its walk stops.
+# Steps of the application's life, in order. A scenario's "state" names the step where its walk stops.
 STEPS = ("draft", "submitted", "decided", "provisioned", "delivery_submitted", "delivered")
 STOP_AFTER = {
     "draft": "draft", "submitted": "submitted", "withdrawn": "submitted", "returned": "decided",
@@ -36,7 +36,7 @@ STOP_AFTER = {
 
 @dataclasses.dataclass
 class DemoContext:
-    """What the builders share: the load date, the scenario and the records made so far."""
+    """Shared input of the demo builders: the load date, the scenario and the records made so far."""
 
     today: datetime.date
     scenario: dict
